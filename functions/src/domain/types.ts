@@ -1,0 +1,78 @@
+// The contract between the pure modules (parsing, money, attribution, ledger, emails) and the
+// Firebase glue. Every amount is an integer in minor units of the currency beside it.
+
+export const PLATFORMS = ["paddle", "paddle-classic", "lemonsqueezy"] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+/** ISO 4217 code, upper case. */
+export type Currency = string;
+
+/** The raw affiliate reference found in a payload, before it is resolved against Firestore. */
+export interface AffiliateRef {
+  /** The value as sent (trimmed), or null when the payload carried none. */
+  value: string | null;
+  /** Where it was found, e.g. "data.custom_data.affiliateId" or "passthrough (json).aff". */
+  field: string | null;
+}
+
+export interface SaleFacts {
+  soldAt: string; // ISO 8601
+  currency: Currency; // what the customer paid in
+  grossMinor: number; // paid by the customer, tax included
+  taxMinor: number;
+  feeMinor: number | null; // platform fee, in baseCurrency; null where the platform reports none
+  /** The commission base: the seller's net in the currency the seller is paid in. */
+  baseCurrency: Currency;
+  baseMinor: number;
+  productId: string | null;
+  productName: string | null;
+  customerId: string | null;
+  customerEmail: string | null;
+  customerName: string | null;
+  affiliate: AffiliateRef;
+}
+
+/**
+ * One refund as the platform reports it. Paddle and Classic report each refund on its own
+ * (`increment`, keyed by the adjustment/alert id); Lemon Squeezy reports the cumulative amount
+ * refunded so far (`cumulative`): the largest one seen wins.
+ */
+export interface RefundFact {
+  refundId: string;
+  mode: "increment" | "cumulative";
+  at: string; // ISO 8601
+  grossMinor: number; // in the sale currency
+  /** In the base currency; null when the platform gives none and the base share is prorated. */
+  baseMinor: number | null;
+}
+
+export interface ChargebackFact {
+  chargebackId: string;
+  /** `open` takes the commission back; `reversed` (won by the seller) restores it. */
+  state: "open" | "reversed";
+  at: string;
+}
+
+interface EventCommon {
+  platform: Platform;
+  /** Business key for idempotency: Paddle event_id, Classic alert_id, derived for Lemon Squeezy. */
+  eventKey: string;
+  eventType: string;
+  occurredAt: string;
+}
+
+interface OrderEventCommon extends EventCommon {
+  orderId: string;
+  test: boolean;
+}
+
+export type ParsedEvent =
+  | (EventCommon & { kind: "ignored"; reason: string })
+  | (OrderEventCommon & { kind: "sale"; sale: SaleFacts })
+  | (OrderEventCommon & { kind: "refund"; refund: RefundFact })
+  | (OrderEventCommon & { kind: "chargeback"; chargeback: ChargebackFact })
+  /** Paddle Billing sends the customer's email only on customer events. */
+  | (EventCommon & { kind: "customer"; customerId: string; email: string | null; name: string | null });
+
+/** Result of checking a signature: never throws, never echoes secrets. */
+export type VerifyResult = { ok: true } | { ok: false; status: 400 | 401; reason: string };
