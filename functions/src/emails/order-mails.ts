@@ -1,0 +1,101 @@
+import type { ChargebackFact, RefundFact } from "../domain/types.js";
+import type { OrderView } from "../store/ledger.js";
+import type { AffiliateContact } from "./compose.js";
+import type { ComposedMail } from "./mail-doc.js";
+import { refundEmails } from "./refund-emails.js";
+import { saleEmails } from "./sale-emails.js";
+
+export interface OrderMailContext {
+  programName: string;
+  ownerEmails: readonly string[];
+  portalUrl: string;
+  /** The credited affiliate's contact, read by the glue; null when nobody is credited. */
+  affiliate: AffiliateContact | null;
+}
+
+type Notice =
+  | { key: string; type: "sale" }
+  | { key: string; type: "refund"; fact: RefundFact }
+  | { key: string; type: "chargeback"; fact: ChargebackFact };
+
+/**
+ * The things about an order worth an email, each with a stable key. A refund that arrived before its
+ * sale is announced with the sale; a cumulative refund is announced at each new amount.
+ */
+function noticesOf(order: OrderView | null): Notice[] {
+  if (!order?.facts.sale) return [];
+  const notices: Notice[] = [{ key: `sale:${order.affiliateId ?? "none"}`, type: "sale" }];
+  for (const fact of Object.values(order.facts.refunds)) {
+    const key = fact.mode === "cumulative" ? `refund:cumulative:${fact.grossMinor}` : `refund:${fact.refundId}`;
+    notices.push({ key, type: "refund", fact });
+  }
+  for (const fact of Object.values(order.facts.chargebacks)) {
+    notices.push({ key: `chargeback:${fact.chargebackId}/${fact.state}`, type: "chargeback", fact });
+  }
+  return notices;
+}
+
+const REASONS: Record<string, string> = {
+  missing: "no affiliate reference",
+  malformed: "a malformed affiliate reference",
+  unknown: "an unknown affiliate id",
+  inactive: "an affiliate who is not active",
+  test: "a test event",
+};
+
+/**
+ * The emails a change of an order calls for: those of notices the new state has and the old did not.
+ * Mail ids are deterministic, so a trigger delivered twice queues nothing new.
+ */
+export function orderMails(orderKey: string, before: OrderView | null, after: OrderView | null, ctx: OrderMailContext): ComposedMail[] {
+  if (!after?.facts.sale || after.test) return [];
+  const seen = new Set(noticesOf(before).map((n) => n.key));
+  const fresh = noticesOf(after).filter((n) => !seen.has(n.key));
+  const currency = after.commissionCurrency ?? after.currency ?? "USD";
+  const common = {
+    programName: ctx.programName,
+    orderKey,
+    courseName: after.courseName ?? after.productName ?? "a course",
+    affiliate: after.affiliateId ? ctx.affiliate : null,
+    test: after.test,
+    customerEmail: after.customerEmail,
+    ownerEmails: ctx.ownerEmails,
+    portalUrl: ctx.portalUrl,
+  };
+  return fresh.flatMap((notice): ComposedMail[] => {
+    if (notice.type === "sale") {
+      const reason = after.attribution?.reason;
+      return saleEmails({
+        ...common,
+        soldAt: after.saleAt ?? new Date(0).toISOString(),
+        saleMinor: after.grossMinor,
+        currency: after.currency ?? currency,
+        commissionMinor: after.commissionMinor,
+        commissionCurrency: currency,
+        payableAt: after.payableAt,
+        attributionReason: reason ? (REASONS[reason] ?? reason) : after.attribution?.rule === "manual" ? "re-attributed by the owner" : "referral link",
+        candidateRef: after.affiliateId ? null : (after.attribution?.candidate ?? null),
+        flag: after.flag === "self_referral" && !after.flagApproved ? "self-referral" : null,
+      });
+    }
+    const previousCommissionMinor = before?.facts.sale ? before.commissionMinor : after.originalCommissionMinor;
+    const change =
+      notice.type === "refund"
+        ? {
+            kind: "refund" as const,
+            full: after.status === "refunded",
+            refundedMinor: notice.fact.grossMinor,
+            currency: after.currency ?? currency,
+          }
+        : { kind: "chargeback" as const, state: notice.fact.state };
+    return refundEmails({
+      ...common,
+      eventKey: notice.key,
+      at: notice.fact.at,
+      change,
+      previousCommissionMinor,
+      commissionMinor: after.commissionMinor,
+      commissionCurrency: currency,
+    });
+  });
+}

@@ -1,0 +1,110 @@
+import type { Currency } from "../domain/types.js";
+import type { DerivedOrder } from "../orders/derive.js";
+
+// An order's contribution is a pure function of the derived order. The trigger stores the
+// contribution it last applied (`commissions/{orderKey}.applied`) and adds only the difference, so
+// the ledger always equals the sum of the current contributions however often the trigger runs.
+
+export interface DailyTotals {
+  sales: number;
+  /** The sale's commission base (seller's net), in the ledger currency. */
+  saleMinor: number;
+  commissionMinor: number;
+  refundedMinor: number;
+}
+
+/** The numeric part of a ledger shard; a contribution has the same shape. */
+export interface LedgerTotals {
+  /** Commission not yet paid, by the UTC day it becomes payable. */
+  pendingByDay: Record<string, number>;
+  /** Self-referral commissions waiting for the owner's approval. */
+  flaggedMinor: number;
+  /** Negative: paid out, then taken back by a refund or chargeback; offsets the next payout. */
+  carryMinor: number;
+  paidMinor: number;
+  /** Commission lost to refunds and chargebacks. */
+  reversedMinor: number;
+  /** Commission currently earned (after refunds and chargebacks). */
+  earnedMinor: number;
+  sales: number;
+  /** Orders with at least one refund. */
+  refunds: number;
+  /** By the UTC day of the sale (refunds are reported on their sale's day). */
+  daily: Record<string, DailyTotals>;
+}
+
+export interface LedgerIdentity {
+  affiliateId: string;
+  currency: Currency;
+  shard: number;
+}
+
+export interface Contribution extends LedgerTotals, LedgerIdentity {}
+
+export const DEFAULT_SHARDS = 4;
+
+/** A stable shard for an order (FNV-1a over UTF-16 code units): it must never change for a key. */
+export function shardOf(orderKey: string, shards: number = DEFAULT_SHARDS): number {
+  if (!Number.isSafeInteger(shards) || shards < 1) throw new RangeError("shards must be a positive integer");
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < orderKey.length; i++) {
+    hash ^= orderKey.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) % shards;
+}
+
+/** Id of the ledger document `ledgers/{affiliateId}_{currency}_{shard}`. */
+export function ledgerKey(id: LedgerIdentity): string {
+  return `${id.affiliateId}_${id.currency}_${id.shard}`;
+}
+
+/** UTC `YYYY-MM-DD` of an ISO 8601 instant. */
+export function utcDay(iso: string): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) throw new RangeError(`not an ISO date: ${JSON.stringify(iso.slice(0, 40))}`);
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/**
+ * What the order adds to its affiliate's ledger, or null when it adds nothing (no sale yet, no
+ * affiliate, or a test order). `remainder = commission − paid out` is pending on the payable day
+ * (flagged instead while a self-referral awaits approval) when positive, and carried when negative.
+ */
+export function contributionOf(orderKey: string, order: DerivedOrder): Contribution | null {
+  if (order.affiliateId === null || order.test) return null;
+  if (order.saleAt === null || order.payableAt === null || order.commissionCurrency === null) return null;
+  const remainder = order.commissionMinor - order.paidOutMinor;
+  const flagged = order.flag !== null && !order.flagApproved;
+  const pendingByDay: Record<string, number> = {};
+  let flaggedMinor = 0;
+  let carryMinor = 0;
+  if (remainder > 0) {
+    if (flagged) flaggedMinor = remainder;
+    else pendingByDay[utcDay(order.payableAt)] = remainder;
+  } else if (remainder < 0) {
+    carryMinor = remainder;
+  }
+  const refunded = order.refundedGrossMinor > 0 || order.refundedBaseMinor > 0;
+  return {
+    affiliateId: order.affiliateId,
+    currency: order.commissionCurrency,
+    shard: shardOf(orderKey),
+    pendingByDay,
+    flaggedMinor,
+    carryMinor,
+    paidMinor: order.paidOutMinor,
+    reversedMinor: order.originalCommissionMinor - order.commissionMinor,
+    earnedMinor: order.commissionMinor,
+    sales: 1,
+    refunds: refunded ? 1 : 0,
+    daily: {
+      [utcDay(order.saleAt)]: {
+        sales: 1,
+        saleMinor: order.netMinor,
+        commissionMinor: order.commissionMinor,
+        refundedMinor: order.refundedBaseMinor,
+      },
+    },
+  };
+}

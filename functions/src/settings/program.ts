@@ -1,0 +1,31 @@
+import { z } from "zod";
+
+// The program's settings with their defaults: a missing or partial `settings/program` document
+// still gives a working program (50% commission, 30-day refund window and cookie).
+export const programSettingsSchema = z.object({
+  name: z.string().trim().min(1).max(120).default("Affiliate program"),
+  defaultRateBps: z.number().int().min(0).max(10_000).default(5_000),
+  refundWindowDays: z.number().int().min(0).max(365).default(30),
+  cookieDays: z.number().int().min(1).max(400).default(30),
+  payoutThresholdMinor: z.number().int().min(0).max(100_000_000).default(5_000),
+  discountCode: z.string().trim().max(40).default(""),
+  notifyEmails: z.array(z.email()).max(10).default([]),
+});
+
+export type ProgramSettings = z.infer<typeof programSettingsSchema>;
+
+/** Reads stored settings leniently: a field that fails validation falls back to its default. */
+export function programSettings(stored: unknown): ProgramSettings {
+  const parsed = programSettingsSchema.safeParse(stored ?? {});
+  if (parsed.success) return parsed.data;
+  const defaults = programSettingsSchema.parse({});
+  const record = (stored ?? {}) as Record<string, unknown>;
+  const kept = Object.fromEntries(
+    Object.entries(defaults).map(([key, fallback]) => {
+      const field = programSettingsSchema.shape[key as keyof ProgramSettings];
+      const one = field.safeParse(record[key]);
+      return [key, one.success ? one.data : fallback];
+    }),
+  );
+  return programSettingsSchema.parse(kept);
+}

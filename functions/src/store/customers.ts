@@ -1,0 +1,27 @@
+import type { ParsedEvent, Platform } from "../domain/types.js";
+import { db } from "./firestore.js";
+import { changeOrderIn } from "./orders.js";
+
+type CustomerEvent = Extract<ParsedEvent, { kind: "customer" }>;
+
+/**
+ * Paddle Billing sends the customer's email only in customer events, which may come before or after
+ * the sale. The email is kept per customer; orders already recorded for that customer are re-derived
+ * so the self-referral check sees it whichever arrived first.
+ */
+export async function refreshCustomerOrders(platform: Platform, event: CustomerEvent): Promise<void> {
+  const firestore = db();
+  await firestore
+    .collection("customers")
+    .doc(`${platform}_${event.customerId}`.replace(/\//g, "_"))
+    .set({ platform, customerId: event.customerId, email: event.email, name: event.name }, { merge: true });
+  const orders = await firestore
+    .collection("orders")
+    .where("platform", "==", platform)
+    .where("customerId", "==", event.customerId)
+    .get();
+  for (const order of orders.docs) {
+    const orderId = order.get("orderId") as string;
+    await firestore.runTransaction((tx) => changeOrderIn(tx, platform, orderId, {}));
+  }
+}

@@ -1,0 +1,137 @@
+import type { Platform } from "../domain/types.js";
+import { attribute, type AffiliateCandidate, type AffiliateStatus, type Attribution } from "../orders/attribution.js";
+import { deriveOrder, type DerivedOrder } from "../orders/derive.js";
+import { emptyFacts, type OrderFacts } from "../orders/facts.js";
+import { courseForProduct } from "../courses/course.js";
+import { programSettings } from "../settings/program.js";
+import { loadCourses } from "./courses.js";
+import { db, FieldValue, Timestamp, type Transaction } from "./firestore.js";
+
+/** The stored order: the facts, the owner's decisions about it, and everything derived from them. */
+export interface OrderDoc extends Omit<DerivedOrder, "saleAt" | "payableAt"> {
+  platform: Platform;
+  orderId: string;
+  facts: OrderFacts;
+  attribution: Attribution | null;
+  courseId: string | null;
+  courseName: string | null;
+  productId: string | null;
+  productName: string | null;
+  customerId: string | null;
+  customerEmail: string | null;
+  customerName: string | null;
+  payouts: Record<string, number>;
+  saleAt: Timestamp | null;
+  payableAt: Timestamp | null;
+}
+
+export const orderKeyOf = (platform: Platform, orderId: string): string => `${platform}_${orderId}`.replace(/\//g, "_");
+
+export interface OrderChange {
+  /** Returns the new facts; identity when only the owner's decisions or the customer changed. */
+  facts?: (facts: OrderFacts) => OrderFacts;
+  /** The owner's re-attribution: replaces whatever the payload said. */
+  attribution?: Attribution;
+  flagApproved?: boolean;
+  payout?: { payoutId: string; amountMinor: number };
+}
+
+/**
+ * Reads an order and what its derivation needs, applies one change and writes the re-derived order,
+ * all in the caller's transaction. Reads come first, as Firestore transactions require.
+ */
+export async function changeOrderIn(
+  tx: Transaction,
+  platform: Platform,
+  orderId: string,
+  change: OrderChange,
+): Promise<OrderDoc> {
+  const firestore = db();
+  const orderRef = firestore.collection("orders").doc(orderKeyOf(platform, orderId));
+  const [orderSnap, settingsSnap] = await Promise.all([
+    tx.get(orderRef),
+    tx.get(firestore.collection("settings").doc("program")),
+  ]);
+  const stored = orderSnap.exists ? (orderSnap.data() as OrderDoc) : null;
+  const settings = programSettings(settingsSnap.data());
+  const facts = change.facts ? change.facts(stored?.facts ?? emptyFacts()) : (stored?.facts ?? emptyFacts());
+  const sale = facts.sale;
+
+  const customerSnap =
+    sale?.customerId && !sale.customerEmail
+      ? await tx.get(firestore.collection("customers").doc(`${platform}_${sale.customerId}`.replace(/\//g, "_")))
+      : null;
+  const customerEmail = sale?.customerEmail ?? (customerSnap?.get("email") as string | undefined) ?? null;
+  const customerName = sale?.customerName ?? (customerSnap?.get("name") as string | undefined) ?? null;
+
+  let attribution = change.attribution ?? stored?.attribution ?? null;
+  let candidate: AffiliateCandidate | null = null;
+  const keepsManual = attribution?.rule === "manual";
+  const candidateId = keepsManual ? attribution?.affiliateId : sale?.affiliate.value?.trim();
+  if (candidateId && /^[A-Za-z0-9_-]{3,64}$/.test(candidateId)) {
+    candidate = await readCandidate(tx, candidateId);
+  }
+  if (sale && !keepsManual) {
+    // A slug is credited to the affiliate it names; the receipt keeps the slug as the candidate.
+    const ref = candidate ? { ...sale.affiliate, value: candidate.id } : sale.affiliate;
+    const decided = attribute({ ref, candidate, customerEmail, test: facts.test });
+    attribution = candidate && candidateId !== candidate.id ? { ...decided, candidate: candidateId ?? null } : decided;
+  }
+  // The rate is fixed the first time a sale is credited, so later changes never rewrite it.
+  const rateBps = stored?.rateBps ?? (attribution?.affiliateId ? (candidate?.rateBps ?? settings.defaultRateBps) : null);
+  const payouts = change.payout
+    ? { ...(stored?.payouts ?? {}), [change.payout.payoutId]: change.payout.amountMinor }
+    : (stored?.payouts ?? {});
+  const flagApproved = change.flagApproved ?? stored?.flagApproved ?? false;
+  const derived = deriveOrder(facts, {
+    attribution,
+    rateBps,
+    defaultRateBps: settings.defaultRateBps,
+    refundWindowDays: settings.refundWindowDays,
+    flagApproved,
+    payouts,
+  });
+  const course = courseForProduct(await loadCourses(), platform, sale?.productId ?? null);
+  const doc: OrderDoc = {
+    ...derived,
+    platform,
+    orderId,
+    facts,
+    attribution,
+    courseId: course?.id ?? null,
+    courseName: course?.name ?? sale?.productName ?? null,
+    productId: sale?.productId ?? null,
+    productName: sale?.productName ?? null,
+    customerId: sale?.customerId ?? null,
+    customerEmail,
+    customerName,
+    payouts,
+    saleAt: derived.saleAt ? Timestamp.fromDate(new Date(derived.saleAt)) : null,
+    payableAt: derived.payableAt ? Timestamp.fromDate(new Date(derived.payableAt)) : null,
+  };
+  tx.set(orderRef, { ...doc, updatedAt: FieldValue.serverTimestamp() });
+  return doc;
+}
+
+async function readCandidate(tx: Transaction, idOrSlug: string): Promise<AffiliateCandidate | null> {
+  const affiliates = db().collection("affiliates");
+  let snap = await tx.get(affiliates.doc(idOrSlug));
+  if (!snap.exists) {
+    // A readable slug stands for the affiliate it was given to.
+    const slug = await tx.get(db().collection("slugs").doc(idOrSlug.toLowerCase()));
+    const target = slug.get("affiliateId") as string | undefined;
+    if (!target) return null;
+    snap = await tx.get(affiliates.doc(target));
+    if (!snap.exists) return null;
+  }
+  return toCandidate(snap.id, snap.data() ?? {});
+}
+
+function toCandidate(id: string, data: Record<string, unknown>): AffiliateCandidate {
+  return {
+    id,
+    status: (data.status as AffiliateStatus | undefined) ?? "pending",
+    email: typeof data.email === "string" ? data.email : null,
+    rateBps: typeof data.rateBps === "number" ? data.rateBps : null,
+  };
+}

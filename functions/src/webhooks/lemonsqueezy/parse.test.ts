@@ -1,0 +1,151 @@
+import { describe, expect, it } from "vitest";
+import { PayloadError } from "../payload-error.js";
+import { readFixtureJson } from "../testing/fixtures.js";
+import { signLemonSqueezy } from "../testing/sign.js";
+import { parseLemonSqueezyEvent } from "./parse.js";
+import { verifyLemonSqueezySignature } from "./verify.js";
+
+type Json = Record<string, unknown>;
+const ORDER = readFixtureJson("vendor/lemonsqueezy/order.after-partial-refund.docs-api-example.json") as Json;
+
+/** The docs' order object wrapped in the webhook envelope Lemon Squeezy sends. */
+function envelope(eventName: string, options: { meta?: Json; attributes?: Json } = {}): string {
+  const data = structuredClone(ORDER);
+  Object.assign(data.attributes as Json, options.attributes ?? {});
+  return JSON.stringify({ meta: { event_name: eventName, ...options.meta }, data });
+}
+
+describe("parseLemonSqueezyEvent: order_created", () => {
+  it("maps the docs order to a sale with the USD subtotal as base", () => {
+    const event = parseLemonSqueezyEvent(envelope("order_created", { meta: { custom_data: { aff: " a-1 " }, test_mode: false } }));
+    expect(event).toEqual({
+      platform: "lemonsqueezy",
+      kind: "sale",
+      eventKey: expect.stringMatching(/^[0-9a-f]{64}$/),
+      eventType: "order_created",
+      occurredAt: "2021-08-17T09:45:53.000000Z",
+      orderId: "1",
+      test: false,
+      sale: {
+        soldAt: "2021-08-17T09:45:53.000000Z",
+        currency: "USD",
+        grossMinor: 1199, // $11.99 paid
+        taxMinor: 200, // $2.00 VAT
+        feeMinor: null, // Lemon Squeezy reports no fee
+        baseCurrency: "USD",
+        baseMinor: 999, // $9.99 = subtotal_usd − discount_total_usd
+        productId: "1",
+        productName: "Test Limited License for 2 years",
+        customerId: "1",
+        customerEmail: "[email protected]",
+        customerName: "John Doe",
+        affiliate: { value: "a-1", field: "meta.custom_data.aff" },
+      },
+    });
+  });
+
+  it("bases a discounted EUR order on USD amounts", () => {
+    const body = envelope("order_created", {
+      attributes: { currency: "EUR", subtotal: 2000, total: 1900, tax: 300, subtotal_usd: 2170, discount_total_usd: 434 },
+    });
+    expect(parseLemonSqueezyEvent(body)).toMatchObject({
+      sale: { currency: "EUR", grossMinor: 1900, taxMinor: 300, baseCurrency: "USD", baseMinor: 1736 },
+    });
+  });
+
+  it("keeps API-passed numeric ids and prefers affiliateId", () => {
+    const event = parseLemonSqueezyEvent(envelope("order_created", { meta: { custom_data: { ref: "r", affiliateId: 123 } } }));
+    expect(event).toMatchObject({ sale: { affiliate: { value: "123", field: "meta.custom_data.affiliateId" } } });
+    const none = parseLemonSqueezyEvent(envelope("order_created", { meta: { custom_data: null } }));
+    expect(none).toMatchObject({ sale: { affiliate: { value: null, field: null } } });
+  });
+
+  it.each([
+    [{ test_mode: true }, {}],
+    [{}, { test_mode: true }],
+  ])("marks test orders (meta %j, attributes %j) (W-18)", (meta, attributes) => {
+    expect(parseLemonSqueezyEvent(envelope("order_created", { meta, attributes }))).toMatchObject({ kind: "sale", test: true });
+  });
+
+  it.each(["failed", "fraudulent"])("ignores an order whose status is %s", (status) => {
+    expect(parseLemonSqueezyEvent(envelope("order_created", { attributes: { status } }))).toMatchObject({ kind: "ignored" });
+  });
+});
+
+describe("parseLemonSqueezyEvent: order_refunded", () => {
+  it("maps the cumulative refunded amount with no base (prorated later)", () => {
+    const event = parseLemonSqueezyEvent(envelope("order_refunded", { meta: { test_mode: false } }));
+    expect(event).toEqual({
+      platform: "lemonsqueezy",
+      kind: "refund",
+      eventKey: "5b44d3c1d21adedce703a64ab050e8704d13372623821d3dd5965a52777e2ddb", // sha256("order_refunded|1|2021-08-17T09:45:53.000000Z|100")
+      eventType: "order_refunded",
+      occurredAt: "2021-08-17T09:45:53.000000Z",
+      orderId: "1",
+      test: false,
+      refund: { refundId: "cumulative", mode: "cumulative", at: "2021-08-17T09:45:53.000000Z", grossMinor: 100, baseMinor: null },
+    });
+  });
+
+  it("uses refunded_at when present", () => {
+    const event = parseLemonSqueezyEvent(envelope("order_refunded", { attributes: { refunded_at: "2021-09-01T00:00:00.000000Z" } }));
+    expect(event.kind === "refund" && event.refund.at).toBe("2021-09-01T00:00:00.000000Z");
+  });
+});
+
+describe("parseLemonSqueezyEvent: event keys (W-12, W-21)", () => {
+  const keyOf = (body: string): string => parseLemonSqueezyEvent(body).eventKey;
+
+  it("gives a redelivery the same key", () => {
+    expect(keyOf(envelope("order_refunded"))).toBe(keyOf(envelope("order_refunded")));
+  });
+
+  it("gives a second partial refund a new key even when updated_at did not change", () => {
+    const first = keyOf(envelope("order_refunded", { attributes: { refunded_amount: 300 } }));
+    const second = keyOf(envelope("order_refunded", { attributes: { refunded_amount: 700 } }));
+    expect(first).not.toBe(second);
+  });
+
+  it("separates events by name, order and update time", () => {
+    const keys = new Set([
+      keyOf(envelope("order_created")),
+      keyOf(envelope("order_refunded")),
+      keyOf(JSON.stringify({ meta: { event_name: "order_refunded" }, data: { ...ORDER, id: "2" } })),
+      keyOf(envelope("order_refunded", { attributes: { updated_at: "2021-08-18T00:00:00.000000Z" } })),
+    ]);
+    expect(keys.size).toBe(4);
+  });
+});
+
+describe("parseLemonSqueezyEvent: malformed and other input", () => {
+  it.each([
+    ["not JSON", "{"],
+    ["no meta", JSON.stringify({ data: ORDER })],
+    ["no event name", JSON.stringify({ meta: {}, data: ORDER })],
+    ["no data id", JSON.stringify({ meta: { event_name: "order_created" }, data: { attributes: ORDER.attributes } })],
+    ["no updated_at", envelope("subscription_created", { attributes: { updated_at: undefined } })],
+    ["a string amount", envelope("order_created", { attributes: { total: "1199" } })],
+    ["a fractional amount", envelope("order_created", { attributes: { total: 11.99 } })],
+    ["a negative amount", envelope("order_refunded", { attributes: { refunded_amount: -100 } })],
+    ["an unknown currency", envelope("order_created", { attributes: { currency: "usd" } })],
+    ["a discount above the subtotal", envelope("order_created", { attributes: { discount_total_usd: 1000 } })],
+  ])("throws PayloadError for %s", (_name, body) => {
+    expect(() => parseLemonSqueezyEvent(body)).toThrow(PayloadError);
+  });
+
+  it("names the offending field", () => {
+    expect(() => parseLemonSqueezyEvent(envelope("order_created", { attributes: { total: "1199" } }))).toThrow(/total/);
+  });
+
+  it("ignores events it does not use, keyed all the same (W-17)", () => {
+    const event = parseLemonSqueezyEvent(envelope("subscription_payment_success"));
+    expect(event).toMatchObject({ kind: "ignored", eventType: "subscription_payment_success", eventKey: expect.stringMatching(/^[0-9a-f]{64}$/) });
+  });
+
+  it("round-trips a signed order through verify and parse", () => {
+    const body = envelope("order_created", { meta: { custom_data: { affiliateId: "aff_3" } } });
+    const signature = signLemonSqueezy(body, "whsec-ls");
+    expect(verifyLemonSqueezySignature(Buffer.from(body), signature, ["whsec-ls"])).toEqual({ ok: true });
+    expect(parseLemonSqueezyEvent(Buffer.from(body))).toMatchObject({ sale: { affiliate: { value: "aff_3" } } });
+  });
+});

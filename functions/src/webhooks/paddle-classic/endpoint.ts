@@ -1,0 +1,20 @@
+import { onRequest } from "firebase-functions/https";
+import { paddleClassicPublicKey, pemKeysOf } from "../../config/params.js";
+import { handleWebhook, type WebhookPlatform } from "../http/handle-webhook.js";
+import { parsePaddleClassicEvent } from "./parse.js";
+import { verifyPaddleClassicSignature } from "./verify.js";
+
+// Classic alerts are form-encoded; the signature covers the fields, so both steps read them from
+// the raw body rather than from the framework's parsed copy.
+export function paddleClassicPlatform(): WebhookPlatform {
+  return {
+    platform: "paddle-classic",
+    verify: (rawBody) =>
+      verifyPaddleClassicSignature(new URLSearchParams(rawBody.toString("utf8")), pemKeysOf(paddleClassicPublicKey.value())),
+    parse: (rawBody) => parsePaddleClassicEvent(new URLSearchParams(rawBody.toString("utf8"))),
+  };
+}
+
+export const paddleClassicWebhook = onRequest({ secrets: [paddleClassicPublicKey], timeoutSeconds: 60 }, (req, res) =>
+  handleWebhook(req, res, paddleClassicPlatform()),
+);

@@ -1,0 +1,16 @@
+import type { Live } from "../hooks/use-live";
+
+/** Explains a failed listener in words an affiliate can act on. */
+export function LiveError({ live, what }: { live: Extract<Live<unknown>, { status: "error" }>; what: string }) {
+  const message =
+    live.code === "permission-denied"
+      ? `You no longer have access to your ${what}. Try signing out and in again.`
+      : live.code === "failed-precondition"
+        ? `Your ${what} cannot be listed yet (the database is still preparing an index). Try again in a few minutes.`
+        : `We could not load your ${what}. Check your connection and reload the page.`;
+  return (
+    <p className="notice notice--error" role="alert">
+      {message}
+    </p>
+  );
+}

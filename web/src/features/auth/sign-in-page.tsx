@@ -1,0 +1,80 @@
+import { useState } from "react";
+import { Link, Navigate } from "react-router-dom";
+import { Field } from "../../components/field";
+import { PageTitle } from "../../components/page-title";
+import { paths } from "../../config/paths";
+import { now } from "../../lib/clock";
+import { errorCode } from "../../lib/errors";
+import { sendSignInLink } from "../../lib/firebase";
+import { readLocal, writeLocal } from "../../lib/local-store";
+import { isEmail } from "../../lib/validate";
+import { useAuth } from "./auth-context";
+import { pendingEmail } from "./pending-email";
+import { checkThrottle, parseRecords, THROTTLE_STORAGE_KEY, throttleMessage } from "./throttle";
+
+// The same words whether or not the address belongs to anyone, so the form reveals nothing.
+const SENT = "If this address can sign in, a link is on its way. Open it on this device to continue; it expires after a while.";
+
+export function SignInPage() {
+  const { state } = useAuth();
+  const [email, setEmail] = useState(() => pendingEmail.read() ?? "");
+  const [fieldError, setFieldError] = useState<string | undefined>();
+  const [notice, setNotice] = useState<{ kind: "sent" | "error"; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  if (state.phase === "signed-in") return <Navigate to={paths.home.href()} replace />;
+
+  async function submit(event: React.FormEvent) {
+    event.preventDefault();
+    const address = email.trim();
+    setNotice(null);
+    if (!isEmail(address)) {
+      setFieldError("Enter an email address like name@example.com.");
+      return;
+    }
+    setFieldError(undefined);
+    const decision = checkThrottle(parseRecords(readLocal(THROTTLE_STORAGE_KEY)), address, now().getTime());
+    if (!decision.ok) {
+      setNotice({ kind: "error", text: throttleMessage(decision) });
+      return;
+    }
+    writeLocal(THROTTLE_STORAGE_KEY, JSON.stringify(decision.records));
+    setBusy(true);
+    try {
+      pendingEmail.write(address);
+      await sendSignInLink(address, `${location.origin}${paths.finishSignIn.href()}`);
+      setNotice({ kind: "sent", text: SENT });
+    } catch (error) {
+      const code = errorCode(error);
+      if (code === "auth/invalid-email") setFieldError("Enter an email address like name@example.com.");
+      else if (code === "auth/network-request-failed") setNotice({ kind: "error", text: "We could not reach the sign-in service. Check your connection and try again." });
+      else if (code === "auth/too-many-requests" || code === "auth/quota-exceeded") setNotice({ kind: "error", text: "Too many sign-in requests right now. Please try again in a few minutes." });
+      else setNotice({ kind: "error", text: "We could not send a link right now. Please try again later." });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="narrow">
+      <PageTitle title="Sign in">Sign in</PageTitle>
+      <p>We will email you a link that signs you in. No password needed.</p>
+      <form className="card form" onSubmit={submit} noValidate data-testid="sign-in-form" aria-busy={busy}>
+        <Field label="Email address" name="email" type="email" autoComplete="email" required value={email} onValue={setEmail} error={fieldError} testId="sign-in-email" />
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {busy ? "Sending…" : "Email me a sign-in link"}
+        </button>
+      </form>
+      <div aria-live="polite" data-testid="sign-in-notice">
+        {notice ? (
+          <p className={`notice ${notice.kind === "sent" ? "notice--ok" : "notice--error"}`} data-kind={notice.kind}>
+            {notice.text}
+          </p>
+        ) : null}
+      </div>
+      <p className="muted">
+        Not an affiliate yet? <Link to={paths.apply.href()}>Apply to join the program</Link>.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import { LiveError } from "../../components/live-error";
+import { Loading } from "../../components/loading";
+import { Section } from "../../components/section";
+import type { Live } from "../../hooks/use-live";
+import { formatDay, type DayKey } from "../../lib/days";
+import { formatMoney } from "../../lib/money";
+import type { LedgerShard } from "../../types/models";
+import { computeBalances, type CurrencyBalance } from "./compute-balances";
+
+function BalanceCard({ balance }: { balance: CurrencyBalance }) {
+  const { currency } = balance;
+  return (
+    <article className="balance card" data-testid={`balance-${currency}`} data-currency={currency} aria-label={`${currency} balance`}>
+      <h3 className="balance__currency">{currency}</h3>
+      <dl className="balance__figures">
+        <div>
+          <dt>Payable now</dt>
+          <dd className={`balance__amount ${balance.payableMinor < 0 ? "negative" : ""}`} data-testid="payable" data-minor={balance.payableMinor}>
+            {formatMoney(balance.payableMinor, currency)}
+          </dd>
+        </div>
+        <div>
+          <dt>Pending</dt>
+          <dd className="balance__amount balance__amount--secondary" data-testid="pending" data-minor={balance.pendingMinor}>
+            {formatMoney(balance.pendingMinor, currency)}
+          </dd>
+        </div>
+      </dl>
+      {balance.nextPayableDay ? (
+        <p className="muted" data-testid="next-payable">
+          Next amount becomes payable on {formatDay(balance.nextPayableDay)}.
+        </p>
+      ) : null}
+      {balance.carryMinor < 0 ? (
+        <p className="balance__note" data-testid="carry" data-minor={balance.carryMinor}>
+          Includes a negative carry-forward of {formatMoney(balance.carryMinor, currency)} from refunds after a payout; it is taken from future earnings.
+        </p>
+      ) : null}
+      {balance.flaggedMinor > 0 ? (
+        <p className="balance__note" data-testid="flagged" data-minor={balance.flaggedMinor}>
+          {formatMoney(balance.flaggedMinor, currency)} is under review.
+        </p>
+      ) : null}
+      <p className="muted balance__totals">
+        Paid out so far: <span data-testid="paid">{formatMoney(balance.paidMinor, currency)}</span> · {balance.sales} {balance.sales === 1 ? "sale" : "sales"}
+        {balance.refunds > 0 ? `, ${balance.refunds} refunded` : ""}
+      </p>
+    </article>
+  );
+}
+
+export function BalanceCards({ ledgers, today }: { ledgers: Live<LedgerShard[]>; today: DayKey }) {
+  return (
+    <Section title="Balances" testId="balances">
+      {ledgers.status === "loading" ? <Loading label="Loading balances…" /> : null}
+      {ledgers.status === "error" ? <LiveError live={ledgers} what="balances" /> : null}
+      {/* Polite live region: balances change while the page is open as sales and refunds arrive. */}
+      <div className="balances" aria-live="polite">
+        {ledgers.status === "ready" && ledgers.data.length === 0 ? (
+          <p className="muted" data-testid="balances-empty">
+            No commissions yet. Share your links below to start earning.
+          </p>
+        ) : null}
+        {ledgers.status === "ready" ? computeBalances(ledgers.data, today).map((b) => <BalanceCard key={b.currency} balance={b} />) : null}
+      </div>
+    </Section>
+  );
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import type { LedgerShard } from "../../types/models";
+import { computeBalances } from "./compute-balances";
+
+function shard(partial: Partial<LedgerShard> & Pick<LedgerShard, "currency" | "shard">): LedgerShard {
+  return {
+    id: `aff1_${partial.currency}_${partial.shard}`,
+    affiliateId: "aff1",
+    pendingByDay: {},
+    flaggedMinor: 0,
+    carryMinor: 0,
+    paidMinor: 0,
+    reversedMinor: 0,
+    earnedMinor: 0,
+    sales: 0,
+    refunds: 0,
+    daily: {},
+    ...partial,
+  };
+}
+
+describe("computeBalances", () => {
+  it("returns nothing without shards", () => {
+    expect(computeBalances([], "2025-03-10")).toEqual([]);
+  });
+
+  it("splits pending days around today (today is payable) and sums shards per currency", () => {
+    const shards = [
+      shard({ currency: "USD", shard: 0, pendingByDay: { "2025-03-09": 1000, "2025-03-10": 250, "2025-03-11": 400 }, paidMinor: 5000, earnedMinor: 6650, sales: 4 }),
+      shard({ currency: "USD", shard: 1, pendingByDay: { "2025-03-10": 50, "2025-04-01": 700 }, flaggedMinor: 300, earnedMinor: 1050, sales: 2, refunds: 1 }),
+      shard({ currency: "EUR", shard: 3, pendingByDay: { "2025-02-01": 999 }, earnedMinor: 999, sales: 1 }),
+    ];
+    expect(computeBalances(shards, "2025-03-10")).toEqual([
+      { currency: "EUR", payableMinor: 999, pendingMinor: 0, carryMinor: 0, flaggedMinor: 0, paidMinor: 0, earnedMinor: 999, reversedMinor: 0, sales: 1, refunds: 0, nextPayableDay: null },
+      { currency: "USD", payableMinor: 1300, pendingMinor: 1100, carryMinor: 0, flaggedMinor: 300, paidMinor: 5000, earnedMinor: 7700, reversedMinor: 0, sales: 6, refunds: 1, nextPayableDay: "2025-03-11" },
+    ]);
+  });
+
+  it("takes a negative carry-forward from what is payable, even below zero", () => {
+    const shards = [
+      shard({ currency: "USD", shard: 0, pendingByDay: { "2025-03-01": 300 }, carryMinor: -500 }),
+      shard({ currency: "USD", shard: 1, carryMinor: -200, pendingByDay: { "2025-03-20": 900 } }),
+    ];
+    const [usd] = computeBalances(shards, "2025-03-10");
+    expect(usd).toMatchObject({ payableMinor: -400, carryMinor: -700, pendingMinor: 900 });
+  });
+
+  it("moves money from pending to payable as today advances", () => {
+    const shards = [shard({ currency: "GBP", shard: 0, pendingByDay: { "2025-03-11": 400 } })];
+    expect(computeBalances(shards, "2025-03-10")[0]).toMatchObject({ payableMinor: 0, pendingMinor: 400 });
+    expect(computeBalances(shards, "2025-03-11")[0]).toMatchObject({ payableMinor: 400, pendingMinor: 0, nextPayableDay: null });
+  });
+});

@@ -1,0 +1,98 @@
+import { useMemo, useState } from "react";
+import { LiveError } from "../../components/live-error";
+import { Section } from "../../components/section";
+import { useLive, type Live } from "../../hooks/use-live";
+import { lastDays, monthsOf, type DayKey } from "../../lib/days";
+import { listenClickStats } from "../../lib/firestore";
+import { formatMoney } from "../../lib/money";
+import type { ClickStat, LedgerShard } from "../../types/models";
+import { buildSeries, formatRate, ledgerCurrencies } from "./series";
+import { SvgChart } from "./svg-chart";
+
+const RANGES = [30, 90] as const;
+const count = new Intl.NumberFormat();
+const formatCount = (n: number) => count.format(Math.round(n));
+
+interface Props {
+  uid: string;
+  today: DayKey;
+  ledgers: Live<LedgerShard[]>;
+}
+
+export function ChartsSection({ uid, today, ledgers }: Props) {
+  const [range, setRange] = useState<(typeof RANGES)[number]>(30);
+  const [chosenCurrency, setChosenCurrency] = useState<string | null>(null);
+  const months = useMemo(() => monthsOf(lastDays(today, range)), [today, range]);
+  const clicks = useLive<ClickStat[]>(`clicks:${uid}:${months.join(",")}`, (next, onError) => listenClickStats(uid, months, next, onError));
+
+  const shards = ledgers.status === "ready" ? ledgers.data : [];
+  const currencies = ledgerCurrencies(shards);
+  const currency = chosenCurrency !== null && currencies.includes(chosenCurrency) ? chosenCurrency : (currencies[0] ?? null);
+  const series = buildSeries(clicks.status === "ready" ? clicks.data : [], shards, today, range, currency);
+  const formatCommission = (minor: number) => (currency ? formatMoney(Math.round(minor), currency) : formatCount(minor));
+
+  const controls = (
+    <div className="toolbar">
+      <div className="segmented" role="group" aria-label="Period">
+        {RANGES.map((r) => (
+          <button key={r} type="button" className="button button--small" aria-pressed={range === r} onClick={() => setRange(r)} data-testid={`range-${r}`}>
+            {r} days
+          </button>
+        ))}
+      </div>
+      {currencies.length > 1 ? (
+        <label className="inline-select">
+          Currency{" "}
+          <select value={currency ?? ""} onChange={(e) => setChosenCurrency(e.target.value)}>
+            {currencies.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
+    </div>
+  );
+
+  return (
+    <Section title="Performance" actions={controls} testId="charts">
+      {clicks.status === "error" ? <LiveError live={clicks} what="click statistics" /> : null}
+      <dl className="stats" aria-live="polite" data-testid="chart-totals" data-range={range}>
+        <div>
+          <dt>Clicks</dt>
+          <dd data-testid="total-clicks">{formatCount(series.totals.clicks)}</dd>
+        </div>
+        <div>
+          <dt>Unique visitors</dt>
+          <dd data-testid="total-uniques">{formatCount(series.totals.uniques)}</dd>
+        </div>
+        <div>
+          <dt>Sales</dt>
+          <dd data-testid="total-sales">{formatCount(series.totals.sales)}</dd>
+        </div>
+        <div>
+          <dt>Conversion rate</dt>
+          <dd data-testid="conversion-rate">{formatRate(series.conversionRate)}</dd>
+        </div>
+        {currency ? (
+          <div>
+            <dt>Commission ({currency})</dt>
+            <dd data-testid="total-commission">{formatMoney(series.totals.commissionMinor, currency)}</dd>
+          </div>
+        ) : null}
+      </dl>
+      <div className="charts">
+        <SvgChart title="Clicks" kind="bars" points={series.points.map((p) => ({ day: p.day, value: p.clicks }))} format={formatCount} testId="chart-clicks" />
+        <SvgChart title="Sales" kind="bars" points={series.points.map((p) => ({ day: p.day, value: p.sales }))} format={formatCount} testId="chart-sales" />
+        <SvgChart
+          title={currency ? `Commission (${currency})` : "Commission"}
+          kind="line"
+          points={series.points.map((p) => ({ day: p.day, value: p.commissionMinor }))}
+          format={formatCommission}
+          testId="chart-commission"
+        />
+      </div>
+    </Section>
+  );
+}

@@ -1,0 +1,52 @@
+import { LiveError } from "../../components/live-error";
+import { Loading } from "../../components/loading";
+import { Section } from "../../components/section";
+import { useLive } from "../../hooks/use-live";
+import { listenPayouts } from "../../lib/firestore";
+import { formatDate } from "../../lib/format";
+import { formatMoney } from "../../lib/money";
+import type { Payout } from "../../types/models";
+
+export function PayoutsSection({ uid }: { uid: string }) {
+  const payouts = useLive<Payout[]>(`payouts:${uid}`, (next, onError) => listenPayouts(uid, next, onError));
+  return (
+    <Section title="Payouts received" testId="payouts">
+      {payouts.status === "loading" ? <Loading label="Loading payouts…" /> : null}
+      {payouts.status === "error" ? <LiveError live={payouts} what="payouts" /> : null}
+      {payouts.status === "ready" && payouts.data.length === 0 ? <p className="muted">No payouts yet.</p> : null}
+      {payouts.status === "ready" && payouts.data.length > 0 ? (
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="Payouts table">
+          <table className="table">
+            <caption className="visually-hidden">Payouts you have received, newest first.</caption>
+            <thead>
+              <tr>
+                <th scope="col">Date</th>
+                <th scope="col" className="num">
+                  Amount
+                </th>
+                <th scope="col">Method</th>
+                <th scope="col">Reference</th>
+                <th scope="col" className="num">
+                  Sales
+                </th>
+              </tr>
+            </thead>
+            <tbody aria-live="polite">
+              {payouts.data.map((p) => (
+                <tr key={p.id} data-testid="payout-row" data-payout-id={p.id}>
+                  <th scope="row">{formatDate(p.createdAt)}</th>
+                  <td className="num" data-minor={p.amountMinor}>
+                    {formatMoney(p.amountMinor, p.currency)}
+                  </td>
+                  <td>{p.method || "—"}</td>
+                  <td>{p.reference || "—"}</td>
+                  <td className="num">{p.orderKeys.length}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </Section>
+  );
+}

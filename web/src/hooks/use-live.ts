@@ -1,0 +1,29 @@
+import { useEffect, useRef, useState } from "react";
+import { errorCode, errorMessage } from "../lib/errors";
+
+export type Live<T> =
+  | { status: "loading" }
+  | { status: "ready"; data: T }
+  | { status: "error"; code: string | null; message: string };
+
+export type Subscribe<T> = (next: (data: T) => void, onError: (error: unknown) => void) => () => void;
+
+/**
+ * Keeps a Firestore listener open while `key` stays the same; a new key closes it and opens
+ * another. A null key subscribes to nothing (e.g. before the uid is known).
+ */
+export function useLive<T>(key: string | null, subscribe: Subscribe<T>): Live<T> {
+  const [state, setState] = useState<{ key: string | null; live: Live<T> }>({ key: null, live: { status: "loading" } });
+  const subscribeRef = useRef(subscribe);
+  subscribeRef.current = subscribe;
+
+  useEffect(() => {
+    if (key === null) return;
+    return subscribeRef.current(
+      (data) => setState({ key, live: { status: "ready", data } }),
+      (error) => setState({ key, live: { status: "error", code: errorCode(error), message: errorMessage(error) } }),
+    );
+  }, [key]);
+
+  return state.key === key ? state.live : { status: "loading" };
+}

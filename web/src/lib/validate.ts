@@ -1,0 +1,19 @@
+// Deliberately loose: one @, a dot in the domain, no spaces. The server and the mail provider are
+// the real judges; this only catches typos before a round trip.
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export const MAX_EMAIL_LENGTH = 254;
+
+export function isEmail(value: string): boolean {
+  return value.length <= MAX_EMAIL_LENGTH && EMAIL.test(value);
+}
+
+/** An absolute http(s) URL with a host. */
+export function isWebUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "https:" || url.protocol === "http:") && url.hostname.includes(".");
+  } catch {
+    return false;
+  }
+}
