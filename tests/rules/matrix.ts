@@ -1,0 +1,195 @@
+// The Firestore rules test matrix, one row per (collection, role), mirroring section (d) of
+// /work/shared/reference/reliability.md adapted to docs/data-model.md. The suite turns every cell
+// into one `it`. Y = the rules must allow it, n = they must deny it, - = not applicable.
+//
+// Per-affiliate ("keyed") collections use nine operations:
+//   get-own     get the document that belongs to the caller
+//   get-other   get another affiliate's document (B's for A, A's for everyone else)
+//   list-all    query the collection with no filter (limit 10)
+//   list-own    query where affiliateId == caller, limit = the rule's cap (affiliates: by document id)
+//   list-other  the same query on another affiliate
+//   create      create a fresh document naming the caller
+//   update-ok   change only the fields the rules let an affiliate change
+//   update-bad  change a server-owned field
+//   delete      delete the caller's document (A's for roles without one)
+// Shared collections use six: get, list, create, update-ok, update-bad, delete.
+
+export const roles = ["Anon", "A", "B", "S", "P", "D", "UA", "Owner", "FakeOwner"] as const;
+export type Role = (typeof roles)[number];
+
+export const keyedOps = [
+  "get-own",
+  "get-other",
+  "list-all",
+  "list-own",
+  "list-other",
+  "create",
+  "update-ok",
+  "update-bad",
+  "delete",
+] as const;
+export type KeyedOp = (typeof keyedOps)[number];
+
+export const sharedOps = ["get", "list", "create", "update-ok", "update-bad", "delete"] as const;
+export type SharedOp = (typeof sharedOps)[number];
+
+export type Expectation = "allow" | "deny";
+
+export const keyedCollections = ["affiliates", "commissions", "ledgers", "clickStats", "payouts"] as const;
+export type KeyedCollection = (typeof keyedCollections)[number];
+
+export const sharedCollections = [
+  "settings",
+  "courses",
+  "slugs",
+  "orders",
+  "customers",
+  "webhookEvents",
+  "clicks",
+  "audit",
+  "mail",
+  "unlisted",
+] as const;
+export type SharedCollection = (typeof sharedCollections)[number];
+
+type Row = string;
+type Table = Record<Role, Row>;
+
+//                      get-own get-other list-all list-own list-other create upd-ok upd-bad delete
+const affiliates: Table = {
+  Anon: /*           */ "-       n         n        -        n          n      n      n       n",
+  A: /*              */ "Y       n         n        n        n          n      Y      n       n",
+  B: /*              */ "Y       n         n        n        n          n      Y      n       n",
+  S: /*              */ "n       n         n        n        n          n      n      n       n",
+  P: /*              */ "n       n         n        n        n          n      n      n       n",
+  D: /*              */ "n       n         n        n        n          n      n      n       n",
+  UA: /*             */ "n       n         n        n        n          n      n      n       n",
+  Owner: /*          */ "-       Y         Y        -        Y          n      n      n       n",
+  FakeOwner: /*      */ "-       n         n        -        n          n      n      n       n",
+};
+
+// commissions, ledgers, clickStats and payouts: read own rows, never write.
+//                      get-own get-other list-all list-own list-other create upd-ok upd-bad delete
+const affiliateRows: Table = {
+  Anon: /*           */ "-       n         n        -        n          n      n      n       n",
+  A: /*              */ "Y       n         n        Y        n          n      n      n       n",
+  B: /*              */ "Y       n         n        Y        n          n      n      n       n",
+  S: /*              */ "n       n         n        n        n          n      n      n       n",
+  P: /*              */ "n       n         n        n        n          n      n      n       n",
+  D: /*              */ "n       n         n        n        n          n      n      n       n",
+  UA: /*             */ "n       n         n        n        n          n      n      n       n",
+  Owner: /*          */ "-       Y         Y        -        Y          n      n      n       n",
+  FakeOwner: /*      */ "-       n         n        -        n          n      n      n       n",
+};
+
+//                      get list create upd-ok upd-bad delete
+const settings: Table = {
+  Anon: /*           */ "n   n    n      n      n       n",
+  A: /*              */ "Y   n    n      n      n       n",
+  B: /*              */ "Y   n    n      n      n       n",
+  S: /*              */ "n   n    n      n      n       n",
+  P: /*              */ "n   n    n      n      n       n",
+  D: /*              */ "n   n    n      n      n       n",
+  UA: /*             */ "n   n    n      n      n       n",
+  Owner: /*          */ "Y   n    n      n      n       n",
+  FakeOwner: /*      */ "n   n    n      n      n       n",
+};
+
+const courses: Table = {
+  Anon: /*           */ "n   n    n      n      n       n",
+  A: /*              */ "Y   Y    n      n      n       n",
+  B: /*              */ "Y   Y    n      n      n       n",
+  S: /*              */ "n   n    n      n      n       n",
+  P: /*              */ "n   n    n      n      n       n",
+  D: /*              */ "n   n    n      n      n       n",
+  UA: /*             */ "n   n    n      n      n       n",
+  Owner: /*          */ "Y   Y    n      n      n       n",
+  FakeOwner: /*      */ "n   n    n      n      n       n",
+};
+
+// slugs, orders, customers, webhookEvents, clicks, audit and mail (the outbox view).
+const ownerReadOnly: Table = {
+  Anon: /*           */ "n   n    n      n      n       n",
+  A: /*              */ "n   n    n      n      n       n",
+  B: /*              */ "n   n    n      n      n       n",
+  S: /*              */ "n   n    n      n      n       n",
+  P: /*              */ "n   n    n      n      n       n",
+  D: /*              */ "n   n    n      n      n       n",
+  UA: /*             */ "n   n    n      n      n       n",
+  Owner: /*          */ "Y   Y    n      n      n       n",
+  FakeOwner: /*      */ "n   n    n      n      n       n",
+};
+
+// A collection no rule names: denied to everyone, the owner included.
+const unlisted: Table = {
+  Anon: /*           */ "n   n    n      n      n       n",
+  A: /*              */ "n   n    n      n      n       n",
+  B: /*              */ "n   n    n      n      n       n",
+  S: /*              */ "n   n    n      n      n       n",
+  P: /*              */ "n   n    n      n      n       n",
+  D: /*              */ "n   n    n      n      n       n",
+  UA: /*             */ "n   n    n      n      n       n",
+  Owner: /*          */ "n   n    n      n      n       n",
+  FakeOwner: /*      */ "n   n    n      n      n       n",
+};
+
+export const keyedTables: Record<KeyedCollection, Table> = {
+  affiliates,
+  commissions: affiliateRows,
+  ledgers: affiliateRows,
+  clickStats: affiliateRows,
+  payouts: affiliateRows,
+};
+
+export const sharedTables: Record<SharedCollection, Table> = {
+  settings,
+  courses,
+  slugs: ownerReadOnly,
+  orders: ownerReadOnly,
+  customers: ownerReadOnly,
+  webhookEvents: ownerReadOnly,
+  clicks: ownerReadOnly,
+  audit: ownerReadOnly,
+  mail: ownerReadOnly,
+  unlisted,
+};
+
+export interface Cell<Op extends string, C extends string> {
+  collection: C;
+  role: Role;
+  op: Op;
+  expect: Expectation;
+}
+
+function parseRow<Op extends string>(row: Row, ops: readonly Op[], where: string): Array<[Op, Expectation | null]> {
+  const marks = row.trim().split(/\s+/);
+  if (marks.length !== ops.length) {
+    throw new Error(`${where}: ${marks.length} marks for ${ops.length} operations`);
+  }
+  return ops.map((op, i): [Op, Expectation | null] => {
+    const mark = marks[i];
+    if (mark === "Y") return [op, "allow"];
+    if (mark === "n") return [op, "deny"];
+    if (mark === "-") return [op, null];
+    throw new Error(`${where}: unknown mark ${String(mark)}`);
+  });
+}
+
+function expand<Op extends string, C extends string>(
+  tables: Record<C, Table>,
+  collections: readonly C[],
+  ops: readonly Op[],
+): Array<Cell<Op, C>> {
+  const cells: Array<Cell<Op, C>> = [];
+  for (const collection of collections) {
+    for (const role of roles) {
+      for (const [op, expect] of parseRow(tables[collection][role], ops, `${collection}/${role}`)) {
+        if (expect !== null) cells.push({ collection, role, op, expect });
+      }
+    }
+  }
+  return cells;
+}
+
+export const keyedCells = expand(keyedTables, keyedCollections, keyedOps);
+export const sharedCells = expand(sharedTables, sharedCollections, sharedOps);
