@@ -18,6 +18,8 @@ export default defineConfig({
           // The suites share one set of emulators; running files one at a time keeps their data apart.
           fileParallelism: false,
           testTimeout: 60_000,
+          // Listeners and triggers settle in seconds, not milliseconds.
+          expect: { poll: { timeout: 15_000, interval: 100 } },
           hookTimeout: 120_000,
         },
       },

@@ -1,11 +1,12 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { trackingScript } from "./tracking/vite-plugin.ts";
 
 // `vite build --mode emulator` reads .env.emulator; a plain build reads .env.production(.local).
 // Hosting serves dist/ (firebase.json "public": "web/dist") with an SPA rewrite to index.html.
 // The dashboard and owner routes are React.lazy chunks; Firestore (the largest SDK) lives only there.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), trackingScript()],
   build: {
     target: "es2022",
     outDir: "dist",

@@ -20,6 +20,8 @@ export function escapeHtml(text: string): string {
  */
 export function singleLine(text: string): string {
   return text
+    // Control characters are exactly what this must match.
+    // eslint-disable-next-line no-control-regex
     .replace(/[\r\n\u0085\u2028\u2029\u0000-\u001f\u007f]+/g, " ")
     .replace(/ {2,}/g, " ")
     .trim();

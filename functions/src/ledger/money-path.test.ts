@@ -63,7 +63,7 @@ const scenario: fc.Arbitrary<Scenario> = fc
     grossMinor: fc.integer({ min: 0, max: 200_000 }),
     baseRatio: fc.integer({ min: 0, max: 150 }),
     rateBps: fc.integer({ min: 0, max: 10_000 }),
-    currency: fc.constantFrom("USD", "JPY", "KWD") as fc.Arbitrary<"USD" | "JPY" | "KWD">,
+    currency: fc.constantFrom<"USD" | "JPY" | "KWD">("USD", "JPY", "KWD"),
     cumulative: fc.boolean(),
     refunds: fc.array(fc.record({ share: fc.integer({ min: 0, max: 100 }), reportBase: fc.boolean(), day: fc.integer({ min: 0, max: 6 }) }), { maxLength: 4 }),
     fullRefund: fc.boolean(),

@@ -31,7 +31,7 @@ function Header() {
               data-testid="sign-out"
               onClick={async () => {
                 await signOut();
-                navigate(paths.signIn.href(), { replace: true });
+                void navigate(paths.signIn.href(), { replace: true });
               }}
             >
               Sign out

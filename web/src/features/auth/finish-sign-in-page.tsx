@@ -52,7 +52,7 @@ export function FinishSignInPage() {
 
   // Leave only once the session is resolved, so the home route knows where to send the person.
   useEffect(() => {
-    if (step.kind === "done" && (state.phase === "signed-in" || state.phase === "error")) navigate(paths.home.href(), { replace: true });
+    if (step.kind === "done" && (state.phase === "signed-in" || state.phase === "error")) void navigate(paths.home.href(), { replace: true });
   }, [step, state, navigate]);
 
   if (step.kind === "working" || step.kind === "done") return <Loading label="Signing you in…" />;
