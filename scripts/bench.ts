@@ -1,0 +1,44 @@
+import { firstPageJs, allPortalJs } from "./bench/portal-size";
+import { startSystem } from "./bench/startup";
+import { ms } from "./bench/stats";
+import { benchWebhookToDocument } from "./bench/webhook-latency";
+import { PrerequisiteError } from "./lib/prerequisites";
+
+// `npm run bench`: starts the whole system from cold and prints speed and cost figures. It is a
+// benchmark, not a test: numbers vary with the machine, nothing here asserts a threshold.
+
+type Rows = Array<[string, string]>;
+
+const kb = (bytes: number): string => `${bytes.toLocaleString("en-US")} B (${(bytes / 1024).toFixed(1)} KiB)`;
+
+async function main(): Promise<void> {
+  const rows: Rows = [];
+  const system = await startSystem();
+  try {
+    rows.push(["Cold start: npm start to portal ready (build + emulators + seed)", ms(system.coldStartMs)]);
+    const latency = await benchWebhookToDocument();
+    rows.push(["Webhook → order document, first request (cold function)", ms(latency.first)]);
+    rows.push(["Webhook → order document, p50 / p95 (10 sequential)", `${ms(latency.p50)} / ${ms(latency.p95)}`]);
+    const first = firstPageJs();
+    rows.push(["Portal JS, first page (sign-in): raw", kb(first.raw)]);
+    rows.push(["Portal JS, first page (sign-in): gzip", kb(first.gzip)]);
+    const all = allPortalJs();
+    rows.push(["Portal JS, all chunks: raw / gzip", `${kb(all.raw)} / ${kb(all.gzip)}`]);
+    for (const section of await extraSections()) rows.push(...(await section()));
+  } finally {
+    await system.stop();
+  }
+  const width = Math.max(...rows.map(([name]) => name.length));
+  console.log("\nBenchmark (this machine; emulators, not production)\n");
+  for (const [name, value] of rows) console.log(`${name.padEnd(width)}  ${value}`);
+}
+
+/** Sections contributed by the other capabilities, each returning rows of figures. */
+async function extraSections(): Promise<Array<() => Promise<Rows>>> {
+  return [];
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof PrerequisiteError ? err.message : err);
+  process.exit(1);
+});
