@@ -1,4 +1,5 @@
 import type { ChargebackFact, RefundFact } from "../domain/types.js";
+import { CUMULATIVE_REFUND_KEY } from "../orders/facts.js";
 import type { OrderView } from "../store/ledger.js";
 import type { AffiliateContact } from "./compose.js";
 import type { ComposedMail } from "./mail-doc.js";
@@ -33,6 +34,17 @@ function noticesOf(order: OrderView | null): Notice[] {
     notices.push({ key: `chargeback:${fact.chargebackId}/${fact.state}`, type: "chargeback", fact });
   }
   return notices;
+}
+
+/**
+ * The amount this refund notice is about. A cumulative (Lemon Squeezy) refund reports the total so
+ * far, so the part already announced with the previous state is taken off: a second partial refund
+ * of $20 after one of $10 reads "$20", not "$30".
+ */
+function refundedThisTime(before: OrderView | null, fact: RefundFact): number {
+  if (fact.mode !== "cumulative" || !before?.facts.sale) return fact.grossMinor;
+  const announced = before.facts.refunds[CUMULATIVE_REFUND_KEY];
+  return announced?.mode === "cumulative" ? Math.max(0, fact.grossMinor - announced.grossMinor) : fact.grossMinor;
 }
 
 const REASONS: Record<string, string> = {
@@ -84,7 +96,7 @@ export function orderMails(orderKey: string, before: OrderView | null, after: Or
         ? {
             kind: "refund" as const,
             full: after.status === "refunded",
-            refundedMinor: notice.fact.grossMinor,
+            refundedMinor: refundedThisTime(before, notice.fact),
             currency: after.currency ?? currency,
           }
         : { kind: "chargeback" as const, state: notice.fact.state };

@@ -41,6 +41,13 @@ export interface LedgerIdentity {
 
 export interface Contribution extends LedgerTotals, LedgerIdentity {}
 
+/**
+ * Each order change writes exactly one shard of its affiliate's ledger (docs/ledger.md). At about one
+ * sustained write per second per document, 4 shards take ~4 order changes a second per affiliate and
+ * currency (~345k a day), far above any course launch; bursts above it are absorbed by transaction
+ * and trigger retries. Raising it later is safe: `applied` records each order's shard, so an order
+ * moves on its next sync, and readers sum every shard of the affiliate whatever its number.
+ */
 export const DEFAULT_SHARDS = 4;
 
 /** A stable shard for an order (FNV-1a over UTF-16 code units): it must never change for a key. */

@@ -1,19 +1,30 @@
+import { logger } from "firebase-functions";
 import { mailDocIdOf, mailDocSchema, type ComposedMail } from "../emails/mail-doc.js";
 import { db, FieldValue } from "./firestore.js";
 
 /**
  * Queues emails for the Trigger Email extension. The id is derived from (kind, subject, recipient)
  * and written with create(), so a trigger that fires again queues nothing twice; this runs outside
- * any transaction, so a retried transaction can never send.
+ * any transaction, so a retried transaction can never send. Returns how many were newly queued.
+ *
+ * A mail that fails validation (say, an affiliate address stored in a shape no mail server takes) is
+ * logged and skipped rather than thrown: the triggers retry on errors, and retrying cannot fix it,
+ * so throwing would only repeat the failure for days while the other emails are already queued.
  */
 export async function queueMails(mails: readonly ComposedMail[]): Promise<number> {
   const results = await Promise.all(
     mails.map(async (mail) => {
+      const id = mailDocIdOf(mail);
+      const doc = mailDocSchema.safeParse(mail.doc);
+      if (!doc.success) {
+        logger.error("mail not queued: invalid document", { id, kind: mail.kind, issues: doc.error.issues.map((i) => i.message) });
+        return 0;
+      }
       try {
         await db()
           .collection("mail")
-          .doc(mailDocIdOf(mail))
-          .create({ ...mailDocSchema.parse(mail.doc), kind: mail.kind, subjectKey: mail.subjectKey, createdAt: FieldValue.serverTimestamp() });
+          .doc(id)
+          .create({ ...doc.data, kind: mail.kind, subjectKey: mail.subjectKey, createdAt: FieldValue.serverTimestamp() });
         return 1;
       } catch (err) {
         if (typeof err === "object" && err !== null && (err as { code?: unknown }).code === 6) return 0;
