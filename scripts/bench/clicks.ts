@@ -8,7 +8,7 @@ import { adminApp } from "../seed/seed";
  * visitors for a throwaway active affiliate, then the exactness check on the portal's counters.
  * `npm run bench` prints the record; `exact` must be "yes".
  */
-export async function benchClicks({ n = 500, concurrency = 25 }: { n?: number; concurrency?: number } = {}): Promise<Record<string, string | number>> {
+export async function benchClicks({ n = 300, concurrency = 10 }: { n?: number; concurrency?: number } = {}): Promise<Record<string, string | number>> {
   const db = getFirestore(adminApp());
   const affiliateId = `aff_bench${randomBytes(6).toString("hex")}`;
   await db.doc(`affiliates/${affiliateId}`).set({

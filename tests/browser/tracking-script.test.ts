@@ -119,7 +119,7 @@ describe("t.js on a course page", () => {
     expect(beacon?.contentType).toMatch(/^application\/x-www-form-urlencoded/);
     expect(parseClickBeacon(beacon?.body ?? "", beacon?.contentType)).toEqual({
       ok: true,
-      value: { affiliateId: "alice01", pageUrl: `${base}/sample/course.html`, courseId: "ts-course" },
+      value: { affiliateId: "alice01", pageUrl: `${base}/sample/course.html`, courseId: "typescript" },
     });
     // The later link insertion and the Paddle click must not send more.
     await checkoutIds();

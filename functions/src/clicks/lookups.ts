@@ -1,0 +1,21 @@
+import type { Course } from "../courses/course.js";
+import { findAffiliate, type AffiliateLookup } from "../store/clicks.js";
+import { loadCourses } from "../store/courses.js";
+import { TtlCache } from "./ttl-cache.js";
+
+// Both endpoints resolve the same few affiliates and courses on every click: an instance keeps
+// them for a minute, and unknown ids for less so a newly approved affiliate is not missed for long.
+const KNOWN_TTL_MS = 60_000;
+const UNKNOWN_TTL_MS = 10_000;
+
+const affiliates = new TtlCache<AffiliateLookup | null>();
+const courses = new TtlCache<Course[]>({ maxKeys: 1 });
+
+/** The affiliate behind an id or slug, cached; a Firestore failure falls back to an expired entry or throws. */
+export function resolveAffiliate(ref: string): Promise<AffiliateLookup | null> {
+  return affiliates.through(ref, () => findAffiliate(ref), (found) => (found?.active ? KNOWN_TTL_MS : UNKNOWN_TTL_MS));
+}
+
+export function resolveCourses(): Promise<Course[]> {
+  return courses.through("all", () => loadCourses(), () => KNOWN_TTL_MS);
+}

@@ -1,0 +1,50 @@
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import { addVisit, clickStatsKey, utcDay, visitorKey, type ClickSource, type VisitCounts } from "./visits.js";
+
+describe("addVisit", () => {
+  test.each([
+    ["first beacon", null, "beacon", { redirect: 0, beacon: 1 }, 1, 1],
+    ["first redirect", null, "redirect", { redirect: 1, beacon: 0 }, 1, 1],
+    ["same visitor again (reload)", { redirect: 0, beacon: 1 }, "beacon", { redirect: 0, beacon: 2 }, 1, 0],
+    ["the beacon after its /r/ redirect", { redirect: 1, beacon: 0 }, "beacon", { redirect: 1, beacon: 1 }, 0, 0],
+    ["the redirect counted after its beacon", { redirect: 0, beacon: 1 }, "redirect", { redirect: 1, beacon: 1 }, 0, 0],
+    ["a second /r/ visit", { redirect: 1, beacon: 1 }, "redirect", { redirect: 2, beacon: 1 }, 1, 0],
+  ] as const)("%s", (_name, before, source, after, clicks, unique) => {
+    expect(addVisit(before, source)).toEqual({ after, clicks, unique });
+  });
+
+  test("property: totals are max(redirects, beacons) and one unique, in any order", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom<ClickSource>("redirect", "beacon"), { maxLength: 30 }), (sources) => {
+        let state: VisitCounts | null = null;
+        let clicks = 0;
+        let uniques = 0;
+        for (const source of sources) {
+          const step = addVisit(state, source);
+          state = step.after;
+          clicks += step.clicks;
+          uniques += step.unique;
+        }
+        const redirects = sources.filter((s) => s === "redirect").length;
+        expect(clicks).toBe(Math.max(redirects, sources.length - redirects));
+        expect(uniques).toBe(sources.length > 0 ? 1 : 0);
+      }),
+    );
+  });
+});
+
+describe("keys", () => {
+  test("utcDay is the UTC calendar day", () => {
+    expect(utcDay(new Date("2026-03-01T23:59:59.999Z"))).toBe("2026-03-01");
+    expect(utcDay(new Date("2026-03-01T23:30:00-02:00"))).toBe("2026-03-02");
+  });
+
+  test("clickStats id and fields match what the portal reads", () => {
+    expect(clickStatsKey("aff_Ada9x2KqLmT4", "2026-03-07", 3)).toEqual({ id: "aff_Ada9x2KqLmT4_2026-03_3", month: "2026-03", dd: "07" });
+  });
+
+  test("visitor key", () => {
+    expect(visitorKey("alice01", "2026-03-07", "7acf6129")).toBe("alice01_2026-03-07_7acf6129");
+  });
+});

@@ -1,0 +1,46 @@
+// How a click moves the counters. Pure: the Firestore trigger applies the result in a transaction.
+
+export type ClickSource = "redirect" | "beacon";
+
+/** What one visitor did for one affiliate on one day (kept on visitors/{affiliateId}_{day}_{hash}). */
+export interface VisitCounts {
+  redirect: number;
+  beacon: number;
+}
+
+export const CLICK_SHARDS = 4;
+export const CLICK_TTL_DAYS = 90;
+/** Visitor docs only serve their day, and trigger retries (up to 7 days); a little longer is enough. */
+export const VISITOR_TTL_DAYS = 8;
+
+/**
+ * One visit through a /r/ link is seen twice: by the redirect, then by t.js's beacon on the landing
+ * page (its URL carries ?affiliateId=). A visitor's clicks for the day are therefore the larger of
+ * the two counts, not their sum; a visit on a page reached without /r/ is seen by the beacon alone.
+ * Applying the deltas in any order ends at the same totals.
+ */
+export function addVisit(before: VisitCounts | null, source: ClickSource): { after: VisitCounts; clicks: 0 | 1; unique: 0 | 1 } {
+  const prior = before ?? { redirect: 0, beacon: 0 };
+  const after = { ...prior, [source]: prior[source] + 1 };
+  const clicks = Math.max(after.redirect, after.beacon) > Math.max(prior.redirect, prior.beacon) ? 1 : 0;
+  return { after, clicks, unique: before === null ? 1 : 0 };
+}
+
+/** `YYYY-MM-DD` in UTC, the day format of the data model. */
+export function utcDay(at: Date): string {
+  return at.toISOString().slice(0, 10);
+}
+
+/** The portal reads `clickStats/{affiliateId}_{YYYY-MM}_{shard}` with days keyed `DD`. */
+export function clickStatsKey(affiliateId: string, day: string, shard: number): { id: string; month: string; dd: string } {
+  const month = day.slice(0, 7);
+  return { id: `${affiliateId}_${month}_${shard}`, month, dd: day.slice(8, 10) };
+}
+
+export function visitorKey(affiliateId: string, day: string, visitor: string): string {
+  return `${affiliateId}_${day}_${visitor}`;
+}
+
+export function daysAfter(at: Date, days: number): Date {
+  return new Date(at.getTime() + days * 86_400_000);
+}
