@@ -5,7 +5,7 @@ import { emptyFacts, type OrderFacts } from "../orders/facts.js";
 import { courseForProduct } from "../courses/course.js";
 import { programSettings } from "../settings/program.js";
 import { loadCourses } from "./courses.js";
-import { db, FieldValue, Timestamp, type Transaction } from "./firestore.js";
+import { db, FieldValue, Timestamp, type DocumentReference, type Transaction } from "./firestore.js";
 
 /** The stored order: the facts, the owner's decisions about it, and everything derived from them. */
 export interface OrderDoc extends Omit<DerivedOrder, "saleAt" | "payableAt"> {
@@ -36,6 +36,12 @@ export interface OrderChange {
   payout?: { payoutId: string; amountMinor: number };
 }
 
+/** An order change computed from reads in a transaction, not yet written. */
+export interface PreparedOrderChange {
+  ref: DocumentReference;
+  doc: OrderDoc;
+}
+
 /**
  * Reads an order and what its derivation needs, applies one change and writes the re-derived order,
  * all in the caller's transaction. Reads come first, as Firestore transactions require.
@@ -46,6 +52,26 @@ export async function changeOrderIn(
   orderId: string,
   change: OrderChange,
 ): Promise<OrderDoc> {
+  const prepared = await prepareOrderChange(tx, platform, orderId, change);
+  writeOrderChange(tx, prepared);
+  return prepared.doc;
+}
+
+/** Writes what prepareOrderChange computed. */
+export function writeOrderChange(tx: Transaction, prepared: PreparedOrderChange): void {
+  tx.set(prepared.ref, { ...prepared.doc, updatedAt: FieldValue.serverTimestamp() });
+}
+
+/**
+ * The read half of changeOrderIn. A transaction that changes several orders (a payout) prepares
+ * all of them first and writes afterwards, since Firestore refuses a read after a write.
+ */
+export async function prepareOrderChange(
+  tx: Transaction,
+  platform: Platform,
+  orderId: string,
+  change: OrderChange,
+): Promise<PreparedOrderChange> {
   const firestore = db();
   const orderRef = firestore.collection("orders").doc(orderKeyOf(platform, orderId));
   const [orderSnap, settingsSnap] = await Promise.all([
@@ -75,10 +101,22 @@ export async function changeOrderIn(
     // A slug is credited to the affiliate it names; the receipt keeps the slug as the candidate.
     const ref = candidate ? { ...sale.affiliate, value: candidate.id } : sale.affiliate;
     const decided = attribute({ ref, candidate, customerEmail, test: facts.test });
-    attribution = candidate && candidateId !== candidate.id ? { ...decided, candidate: candidateId ?? null } : decided;
+    const fresh = candidate && candidateId !== candidate.id ? { ...decided, candidate: candidateId ?? null } : decided;
+    // Credit is decided when the sale is seen: an affiliate disabled afterwards keeps it, so a later
+    // refund still takes back their commission instead of dropping the order from their ledger.
+    const previous = stored?.facts.sale ? stored.attribution : null;
+    attribution = previous?.affiliateId && fresh.reason === "inactive" ? previous : fresh;
   }
-  // The rate is fixed the first time a sale is credited, so later changes never rewrite it.
-  const rateBps = stored?.rateBps ?? (attribution?.affiliateId ? (candidate?.rateBps ?? settings.defaultRateBps) : null);
+  // The rate is fixed the first time an affiliate is credited and kept while that affiliate stays
+  // credited; a re-attribution to someone else takes their rate as of then.
+  const creditedBefore = stored?.affiliateId ?? null;
+  const newAffiliate = attribution?.affiliateId ?? null;
+  const rateBps =
+    newAffiliate === null
+      ? null
+      : creditedBefore === newAffiliate && stored?.rateBps != null
+        ? stored.rateBps
+        : (candidate?.rateBps ?? settings.defaultRateBps);
   const payouts = change.payout
     ? { ...(stored?.payouts ?? {}), [change.payout.payoutId]: change.payout.amountMinor }
     : (stored?.payouts ?? {});
@@ -109,8 +147,7 @@ export async function changeOrderIn(
     saleAt: derived.saleAt ? Timestamp.fromDate(new Date(derived.saleAt)) : null,
     payableAt: derived.payableAt ? Timestamp.fromDate(new Date(derived.payableAt)) : null,
   };
-  tx.set(orderRef, { ...doc, updatedAt: FieldValue.serverTimestamp() });
-  return doc;
+  return { ref: orderRef, doc };
 }
 
 async function readCandidate(tx: Transaction, idOrSlug: string): Promise<AffiliateCandidate | null> {

@@ -37,7 +37,8 @@ const router = createBrowserRouter([
         ),
       },
       {
-        path: paths.owner.path,
+        // The console's sections are nested routes inside OwnerRoute.
+        path: `${paths.owner.path}/*`,
         element: (
           <Guard allow={allowOwner}>
             <OwnerRoute />

@@ -23,19 +23,27 @@ import {
 import {
   AFFILIATE_STATUSES,
   COMMISSION_STATUSES,
+  ORDER_STATUSES,
+  PLATFORM_IDS,
   type AffiliateProfile,
   type AffiliateStatus,
   type ClickStat,
   type Commission,
   type Course,
   type LedgerShard,
+  type MailItem,
+  type OwnerAffiliate,
+  type OwnerCourse,
+  type OwnerOrder,
+  type OwnerPayout,
+  type OwnerProgramSettings,
   type Payout,
   type ProfileUpdate,
   type ProgramSettings,
 } from "../types/models";
 import { errorCode } from "./errors";
 import { app, emulatorHost, EMULATOR_PORTS } from "./firebase";
-import { int, intMap, intOrNull, oneOf, recordMap, str, strings, strOrNull, type Fields } from "./read-fields";
+import { int, intMap, intOrNull, isRecord, oneOf, recordMap, str, strings, strOrNull, type Fields } from "./read-fields";
 
 // Memory cache: a shared computer must not keep an affiliate's earnings in IndexedDB.
 const db = initializeFirestore(app, { localCache: memoryLocalCache() });
@@ -105,7 +113,7 @@ const clickStatConverter = readOnly<ClickStat>((id, f) => ({
   days: recordMap(f["days"], (d) => ({ clicks: int(d["clicks"]), uniques: int(d["uniques"]) })),
 }));
 
-const payoutConverter = readOnly<Payout>((id, f) => ({
+const readPayout = (id: string, f: Fields): Payout => ({
   id,
   affiliateId: str(f["affiliateId"]),
   amountMinor: int(f["amountMinor"]),
@@ -114,11 +122,12 @@ const payoutConverter = readOnly<Payout>((id, f) => ({
   reference: str(f["reference"]),
   createdAt: date(f["createdAt"]),
   orderKeys: strings(f["orderKeys"]),
-}));
+});
+const payoutConverter = readOnly<Payout>(readPayout);
 
 const courseConverter = readOnly<Course>((id, f) => ({ id, name: str(f["name"]) || id, siteUrl: str(f["siteUrl"]) }));
 
-const affiliateConverter = readOnly<AffiliateProfile>((id, f) => ({
+const readAffiliate = (id: string, f: Fields): AffiliateProfile => ({
   id,
   email: str(f["email"]),
   name: str(f["name"]),
@@ -132,7 +141,8 @@ const affiliateConverter = readOnly<AffiliateProfile>((id, f) => ({
   website: str(f["website"]),
   promotion: str(f["promotion"]),
   createdAt: date(f["createdAt"]),
-}));
+});
+const affiliateConverter = readOnly<AffiliateProfile>(readAffiliate);
 
 const programConverter = readOnly<ProgramSettings>((_id, f) => ({
   name: str(f["name"]),
@@ -227,4 +237,132 @@ export async function readAffiliateStatus(affiliateId: string): Promise<Affiliat
 /** Writes exactly the two fields the rules let an affiliate change. */
 export async function updateProfile(affiliateId: string, update: ProfileUpdate): Promise<void> {
   await updateDoc(doc(db, "affiliates", affiliateId), { displayName: update.displayName, payoutEmail: update.payoutEmail });
+}
+
+// ---- Owner console: the rules let a verified owner read these; nothing here writes. ----
+
+const ownerAffiliateConverter = readOnly<OwnerAffiliate>((id, f) => ({
+  ...readAffiliate(id, f),
+  note: str(f["note"]),
+}));
+
+const ownerOrderConverter = readOnly<OwnerOrder>((id, f) => {
+  const attribution = isRecord(f["attribution"]) ? f["attribution"] : null;
+  const sale = isRecord(f["facts"]) && isRecord(f["facts"]["sale"]) ? f["facts"]["sale"] : null;
+  return {
+    id,
+    platform: str(f["platform"]),
+    orderId: str(f["orderId"]),
+    status: oneOf(f["status"], ORDER_STATUSES),
+    affiliateId: strOrNull(f["affiliateId"]),
+    attribution: attribution
+      ? {
+          affiliateId: strOrNull(attribution["affiliateId"]),
+          candidate: strOrNull(attribution["candidate"]),
+          field: strOrNull(attribution["field"]),
+          rule: str(attribution["rule"]),
+          reason: strOrNull(attribution["reason"]),
+          selfReferral: attribution["selfReferral"] === true,
+          by: strOrNull(attribution["by"]),
+        }
+      : null,
+    courseName: str(f["courseName"]) || str(f["productName"]) || (sale ? str(sale["productName"]) : ""),
+    productName: str(f["productName"]),
+    customerEmail: str(f["customerEmail"]),
+    currency: str(f["currency"]),
+    grossMinor: int(f["grossMinor"]),
+    taxMinor: int(f["taxMinor"]),
+    netMinor: int(f["netMinor"]),
+    baseCurrency: str(f["baseCurrency"]),
+    refundedGrossMinor: int(f["refundedGrossMinor"]),
+    rateBps: intOrNull(f["rateBps"]),
+    commissionMinor: int(f["commissionMinor"]),
+    commissionCurrency: str(f["commissionCurrency"]),
+    paidOutMinor: int(f["paidOutMinor"]),
+    payoutIds: Object.keys(intMap(f["payouts"])),
+    flag: strOrNull(f["flag"]),
+    flagApproved: f["flagApproved"] === true,
+    test: f["test"] === true,
+    saleAt: date(f["saleAt"]),
+    payableAt: date(f["payableAt"]),
+  };
+});
+
+const ownerPayoutConverter = readOnly<OwnerPayout>((id, f) => ({
+  ...readPayout(id, f),
+  payeeName: str(f["payeeName"]),
+  payeeEmail: str(f["payeeEmail"]),
+  createdBy: str(f["createdBy"]),
+}));
+
+const ownerProgramConverter = readOnly<OwnerProgramSettings>((_id, f) => ({
+  name: str(f["name"]),
+  defaultRateBps: intOrNull(f["defaultRateBps"]) ?? 5000,
+  refundWindowDays: intOrNull(f["refundWindowDays"]) ?? 30,
+  cookieDays: intOrNull(f["cookieDays"]) ?? 30,
+  payoutThresholdMinor: intOrNull(f["payoutThresholdMinor"]) ?? 5000,
+  discountCode: str(f["discountCode"]),
+  notifyEmails: strings(f["notifyEmails"]),
+}));
+
+const ownerCourseConverter = readOnly<OwnerCourse>((id, f) => {
+  const ids = isRecord(f["productIds"]) ? f["productIds"] : {};
+  return {
+    id,
+    name: str(f["name"]) || id,
+    siteUrl: str(f["siteUrl"]),
+    productIds: Object.fromEntries(PLATFORM_IDS.map((p) => [p, strings(ids[p])])) as OwnerCourse["productIds"],
+  };
+});
+
+const mailConverter = readOnly<MailItem>((id, f) => {
+  const message = isRecord(f["message"]) ? f["message"] : {};
+  const delivery = isRecord(f["delivery"]) ? f["delivery"] : {};
+  return {
+    id,
+    to: strings(f["to"]),
+    subject: str(message["subject"]),
+    kind: str(f["kind"]),
+    createdAt: date(f["createdAt"]),
+    state: strOrNull(delivery["state"]),
+    error: strOrNull(delivery["error"]),
+  };
+});
+
+export function listenAllAffiliates(next: (affiliates: OwnerAffiliate[]) => void, onError: OnError): Unsubscribe {
+  const q = query(collection(db, "affiliates").withConverter(ownerAffiliateConverter), limit(1000));
+  return onSnapshot(q, (snap) => next(snap.docs.map((d) => d.data()).sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0))), onError);
+}
+
+/** Which orders to load; the other filters apply to the loaded page in the browser. */
+export type OrderScope = { kind: "all" } | { kind: "affiliate"; affiliateId: string } | { kind: "unattributed" } | { kind: "key"; orderKey: string };
+
+/** Newest sale first (index: affiliateId ASC, saleAt DESC for the scoped queries). */
+export function listenOwnerOrders(scope: OrderScope, max: number, next: (orders: OwnerOrder[]) => void, onError: OnError): Unsubscribe {
+  const base = collection(db, "orders").withConverter(ownerOrderConverter);
+  if (scope.kind === "key") {
+    return onSnapshot(doc(base, scope.orderKey), (snap) => next(snap.exists() ? [snap.data()] : []), onError);
+  }
+  const filters = scope.kind === "affiliate" ? [where("affiliateId", "==", scope.affiliateId)] : scope.kind === "unattributed" ? [where("affiliateId", "==", null)] : [];
+  return onSnapshot(query(base, ...filters, orderBy("saleAt", "desc"), limit(max)), (snap) => next(snap.docs.map((d) => d.data())), onError);
+}
+
+export function listenAllPayouts(next: (payouts: OwnerPayout[]) => void, onError: OnError): Unsubscribe {
+  const q = query(collection(db, "payouts").withConverter(ownerPayoutConverter), orderBy("createdAt", "desc"), limit(100));
+  return onSnapshot(q, (snap) => next(snap.docs.map((d) => d.data())), onError);
+}
+
+export function listenOwnerProgram(next: (settings: OwnerProgramSettings | null) => void, onError: OnError): Unsubscribe {
+  return onSnapshot(doc(db, "settings", "program").withConverter(ownerProgramConverter), (snap) => next(snap.data() ?? null), onError);
+}
+
+export function listenOwnerCourses(next: (courses: OwnerCourse[]) => void, onError: OnError): Unsubscribe {
+  const q = query(collection(db, "courses").withConverter(ownerCourseConverter), limit(200));
+  return onSnapshot(q, (snap) => next(snap.docs.map((d) => d.data()).sort((a, b) => a.name.localeCompare(b.name))), onError);
+}
+
+/** The Trigger Email queue, newest first. */
+export function listenOutbox(max: number, next: (mail: MailItem[]) => void, onError: OnError): Unsubscribe {
+  const q = query(collection(db, "mail").withConverter(mailConverter), orderBy("createdAt", "desc"), limit(max));
+  return onSnapshot(q, (snap) => next(snap.docs.map((d) => d.data())), onError);
 }

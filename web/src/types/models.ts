@@ -110,3 +110,86 @@ export interface ProfileUpdate {
   displayName: string;
   payoutEmail: string;
 }
+
+// Owner console shapes. The owner reads orders, mail and every affiliate under the rules; changes
+// go through callables.
+
+export const PLATFORM_IDS = ["paddle", "paddle-classic", "lemonsqueezy"] as const;
+export type PlatformId = (typeof PLATFORM_IDS)[number];
+
+export const ORDER_STATUSES = ["awaiting_sale", "paid", "partially_refunded", "refunded", "chargeback"] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+/** Why an order was credited (or not): the receipt the owner reviews. */
+export interface AttributionReceipt {
+  affiliateId: string | null;
+  candidate: string | null;
+  field: string | null;
+  rule: string;
+  reason: string | null;
+  selfReferral: boolean;
+  by: string | null;
+}
+
+export interface OwnerOrder {
+  id: string;
+  platform: string;
+  orderId: string;
+  status: OrderStatus | null;
+  affiliateId: string | null;
+  attribution: AttributionReceipt | null;
+  courseName: string;
+  productName: string;
+  customerEmail: string;
+  currency: string;
+  grossMinor: number;
+  taxMinor: number;
+  netMinor: number;
+  baseCurrency: string;
+  refundedGrossMinor: number;
+  rateBps: number | null;
+  commissionMinor: number;
+  commissionCurrency: string;
+  paidOutMinor: number;
+  payoutIds: string[];
+  flag: string | null;
+  flagApproved: boolean;
+  test: boolean;
+  saleAt: Date | null;
+  payableAt: Date | null;
+}
+
+export interface OwnerAffiliate extends AffiliateProfile {
+  note: string;
+}
+
+export interface OwnerPayout extends Payout {
+  payeeName: string;
+  payeeEmail: string;
+  createdBy: string;
+}
+
+export interface OwnerProgramSettings {
+  name: string;
+  defaultRateBps: number;
+  refundWindowDays: number;
+  cookieDays: number;
+  payoutThresholdMinor: number;
+  discountCode: string;
+  notifyEmails: string[];
+}
+
+export interface OwnerCourse extends Course {
+  productIds: Record<PlatformId, string[]>;
+}
+
+export interface MailItem {
+  id: string;
+  to: string[];
+  subject: string;
+  kind: string;
+  createdAt: Date | null;
+  /** The Trigger Email extension's delivery state (PENDING, PROCESSING, SUCCESS, ERROR), or null before it picked the mail up. */
+  state: string | null;
+  error: string | null;
+}

@@ -1,6 +1,6 @@
 import { OwnerHome } from "../../features/owner/owner-home";
 
-// Lazy-loaded like the dashboard; the owner console will replace OwnerHome.
+// Lazy-loaded like the dashboard, so affiliates never download the console.
 export default function OwnerRoute() {
   return <OwnerHome />;
 }

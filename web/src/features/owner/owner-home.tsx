@@ -1,11 +1,48 @@
+import { lazy, Suspense } from "react";
+import { Navigate, NavLink, Route, Routes } from "react-router-dom";
+import { Loading } from "../../components/loading";
 import { PageTitle } from "../../components/page-title";
+import { paths } from "../../config/paths";
 
-/** Placeholder until the owner console lands; the route and its lazy chunk are already wired. */
+// Each section is its own chunk: the console opens on affiliates without loading the others.
+const AffiliatesPage = lazy(() => import("./affiliates-page"));
+const OrdersPage = lazy(() => import("./orders-page"));
+const PayoutsPage = lazy(() => import("./payouts-page"));
+const SettingsPage = lazy(() => import("./settings-page"));
+const OutboxPage = lazy(() => import("./outbox-page"));
+
+const SECTIONS = [
+  { path: "affiliates", label: "Affiliates", element: <AffiliatesPage /> },
+  { path: "orders", label: "Orders", element: <OrdersPage /> },
+  { path: "payouts", label: "Payouts", element: <PayoutsPage /> },
+  { path: "settings", label: "Settings", element: <SettingsPage /> },
+  { path: "outbox", label: "Outbox", element: <OutboxPage /> },
+] as const;
+
+/**
+ * The owner console under /owner: one route per section, rendered below the section tabs. Links are
+ * absolute because relative ones inside a splat route resolve against the whole current URL.
+ */
 export function OwnerHome() {
   return (
-    <div data-testid="owner-home">
+    <div className="owner" data-testid="owner-home">
       <PageTitle title="Owner console">Owner console</PageTitle>
-      <p role="status">The owner console is loading…</p>
+      <nav className="toolbar owner__nav" aria-label="Owner console sections">
+        {SECTIONS.map((s) => (
+          <NavLink key={s.path} to={`${paths.owner.href()}/${s.path}`} className={({ isActive }) => `button button--small${isActive ? " button--primary" : ""}`} data-testid={`owner-nav-${s.path}`}>
+            {s.label}
+          </NavLink>
+        ))}
+      </nav>
+      <Suspense fallback={<Loading />}>
+        <Routes>
+          <Route index element={<Navigate to={`${paths.owner.href()}/affiliates`} replace />} />
+          {SECTIONS.map((s) => (
+            <Route key={s.path} path={s.path} element={s.element} />
+          ))}
+          <Route path="*" element={<Navigate to={`${paths.owner.href()}/affiliates`} replace />} />
+        </Routes>
+      </Suspense>
     </div>
   );
 }

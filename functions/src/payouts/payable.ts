@@ -1,0 +1,63 @@
+import type { LedgerTotals } from "../ledger/contribution.js";
+import { balancesAt } from "../ledger/balances.js";
+
+export interface LedgerShardRow extends LedgerTotals {
+  affiliateId: string;
+  currency: string;
+}
+
+export interface AffiliateBrief {
+  name: string;
+  email: string;
+  payoutEmail: string;
+  status: string | null;
+}
+
+export interface PayableRow {
+  affiliateId: string;
+  currency: string;
+  /** Past the refund window, less what was taken back after an earlier payout. */
+  payableMinor: number;
+  pendingMinor: number;
+  flaggedMinor: number;
+  name: string;
+  /** Where to send the money: the affiliate's payout email, else their sign-in email. */
+  payoutEmail: string;
+  status: string | null;
+}
+
+/**
+ * Per affiliate and currency, what could be paid today (UTC `YYYY-MM-DD`): only amounts that reach
+ * the threshold. Paid commissions are already gone from the shards (they hold remainders).
+ */
+export function payableRows(
+  shards: readonly LedgerShardRow[],
+  affiliates: ReadonlyMap<string, AffiliateBrief>,
+  today: string,
+  thresholdMinor: number,
+): PayableRow[] {
+  const byAffiliate = new Map<string, LedgerShardRow[]>();
+  for (const shard of shards) {
+    const list = byAffiliate.get(shard.affiliateId) ?? [];
+    list.push(shard);
+    byAffiliate.set(shard.affiliateId, list);
+  }
+  const rows: PayableRow[] = [];
+  for (const [affiliateId, list] of byAffiliate) {
+    const who = affiliates.get(affiliateId);
+    for (const [currency, b] of Object.entries(balancesAt(list, today))) {
+      if (b.payableMinor <= 0 || b.payableMinor < thresholdMinor) continue;
+      rows.push({
+        affiliateId,
+        currency,
+        payableMinor: b.payableMinor,
+        pendingMinor: b.pendingMinor,
+        flaggedMinor: b.flaggedMinor,
+        name: who?.name ?? "",
+        payoutEmail: who ? who.payoutEmail || who.email : "",
+        status: who?.status ?? null,
+      });
+    }
+  }
+  return rows.sort((a, b) => a.name.localeCompare(b.name) || a.affiliateId.localeCompare(b.affiliateId) || a.currency.localeCompare(b.currency));
+}

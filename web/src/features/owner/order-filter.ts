@@ -1,0 +1,43 @@
+import type { OwnerOrder } from "../../types/models";
+
+export interface OrderFilter {
+  platform: string;
+  /** "" any, "none" unattributed, else an affiliate id. */
+  affiliate: string;
+  status: string;
+  flaggedOnly: boolean;
+}
+
+export const NO_FILTER: OrderFilter = { platform: "", affiliate: "", status: "", flaggedOnly: false };
+
+/** A flagged order still waiting for the owner is what "flagged" means in the console. */
+export function isAwaitingApproval(order: OwnerOrder): boolean {
+  return order.flag !== null && !order.flagApproved;
+}
+
+export function filterOrders(orders: readonly OwnerOrder[], filter: OrderFilter): OwnerOrder[] {
+  return orders.filter(
+    (o) =>
+      (filter.platform === "" || o.platform === filter.platform) &&
+      (filter.affiliate === "" || (filter.affiliate === "none" ? o.affiliateId === null : o.affiliateId === filter.affiliate)) &&
+      (filter.status === "" || o.status === filter.status) &&
+      (!filter.flaggedOnly || isAwaitingApproval(o)),
+  );
+}
+
+/** Words for the attribution receipt: why the order is (not) credited. */
+export function receiptText(order: OwnerOrder): string {
+  const a = order.attribution;
+  if (a === null) return order.status === "awaiting_sale" ? "Waiting for the sale event" : "No attribution recorded";
+  if (a.rule === "manual") return `Credited by hand${a.by ? ` (by ${a.by})` : ""}`;
+  const where = a.field ? ` in ${a.field}` : "";
+  if (a.affiliateId) return `Reference ${a.candidate ?? a.affiliateId}${where}${a.selfReferral ? "; customer is the affiliate (self-referral)" : ""}`;
+  const why: Record<string, string> = {
+    missing: "No affiliate reference in the payment",
+    malformed: `Malformed reference "${a.candidate ?? ""}"${where}`,
+    unknown: `Unknown affiliate "${a.candidate ?? ""}"${where}`,
+    inactive: `Affiliate "${a.candidate ?? ""}" is not active${where}`,
+    test: `Test payment (reference ${a.candidate ?? "none"})`,
+  };
+  return why[a.reason ?? ""] ?? "Not credited";
+}
