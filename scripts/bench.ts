@@ -1,4 +1,10 @@
+import { benchClicks } from "./bench/clicks";
+import { benchLedger } from "./bench/ledger";
+import { benchPayable } from "./bench/payable";
+import { benchPortal } from "./bench/portal";
 import { firstPageJs, allPortalJs } from "./bench/portal-size";
+import { benchTrackingScript } from "./bench/tracking-script";
+import { benchWebhooks } from "./bench/webhooks";
 import { startSystem } from "./bench/startup";
 import { ms } from "./bench/stats";
 import { benchWebhookToDocument } from "./bench/webhook-latency";
@@ -33,9 +39,19 @@ async function main(): Promise<void> {
   for (const [name, value] of rows) console.log(`${name.padEnd(width)}  ${value}`);
 }
 
+const fromRecord = (prefix: string, record: Record<string, string | number>): Rows =>
+  Object.entries(record).map(([name, value]) => [`${prefix}: ${name}`, String(value)]);
+
 /** Sections contributed by the other capabilities, each returning rows of figures. */
 async function extraSections(): Promise<Array<() => Promise<Rows>>> {
-  return [];
+  return [
+    async () => fromRecord("Webhooks", await benchWebhooks()),
+    async () => fromRecord("Ledger and emails", await benchLedger()),
+    benchPortal,
+    benchTrackingScript,
+    async () => fromRecord("Click endpoint", await benchClicks()),
+    benchPayable,
+  ];
 }
 
 main().catch((err: unknown) => {

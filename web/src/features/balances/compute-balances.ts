@@ -1,3 +1,5 @@
+// The balance rule lives with the ledger it reads; Vite bundles the pure module into the portal.
+import { balancesAt } from "../../../../functions/src/ledger/balances";
 import type { DayKey } from "../../lib/days";
 import type { LedgerShard } from "../../types/models";
 
@@ -19,35 +21,24 @@ export interface CurrencyBalance {
   nextPayableDay: DayKey | null;
 }
 
-function empty(currency: string): CurrencyBalance {
-  return { currency, payableMinor: 0, pendingMinor: 0, carryMinor: 0, flaggedMinor: 0, paidMinor: 0, earnedMinor: 0, reversedMinor: 0, sales: 0, refunds: 0, nextPayableDay: null };
-}
-
 /**
- * Sums ledger shards per currency. Days are compared as strings (`YYYY-MM-DD` orders correctly),
- * which is how the ledger needs no daily job: money moves from pending to payable as `today` moves.
+ * Sums ledger shards per currency with the functions' own rule (`balancesAt`: days on or before
+ * today are payable, so no daily job moves money), and adds the next day something matures.
  */
 export function computeBalances(shards: readonly LedgerShard[], today: DayKey): CurrencyBalance[] {
-  const byCurrency = new Map<string, CurrencyBalance>();
+  const totals = balancesAt(shards, today);
+  return Object.entries(totals)
+    .map(([currency, balance]) => ({ currency, ...balance, nextPayableDay: nextPayableDay(shards, currency, today) }))
+    .sort((a, b) => a.currency.localeCompare(b.currency));
+}
+
+function nextPayableDay(shards: readonly LedgerShard[], currency: string, today: DayKey): DayKey | null {
+  let next: DayKey | null = null;
   for (const shard of shards) {
-    const balance = byCurrency.get(shard.currency) ?? empty(shard.currency);
-    byCurrency.set(shard.currency, balance);
+    if (shard.currency !== currency) continue;
     for (const [day, minor] of Object.entries(shard.pendingByDay)) {
-      if (minor === 0) continue;
-      if (day <= today) balance.payableMinor += minor;
-      else {
-        balance.pendingMinor += minor;
-        if (balance.nextPayableDay === null || day < balance.nextPayableDay) balance.nextPayableDay = day;
-      }
+      if (minor !== 0 && day > today && (next === null || day < next)) next = day;
     }
-    balance.payableMinor += shard.carryMinor;
-    balance.carryMinor += shard.carryMinor;
-    balance.flaggedMinor += shard.flaggedMinor;
-    balance.paidMinor += shard.paidMinor;
-    balance.earnedMinor += shard.earnedMinor;
-    balance.reversedMinor += shard.reversedMinor;
-    balance.sales += shard.sales;
-    balance.refunds += shard.refunds;
   }
-  return [...byCurrency.values()].sort((a, b) => a.currency.localeCompare(b.currency));
+  return next;
 }
