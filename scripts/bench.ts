@@ -30,7 +30,7 @@ async function main(): Promise<void> {
     rows.push(["Portal JS, first page (sign-in): gzip", kb(first.gzip)]);
     const all = allPortalJs();
     rows.push(["Portal JS, all chunks: raw / gzip", `${kb(all.raw)} / ${kb(all.gzip)}`]);
-    for (const section of await extraSections()) rows.push(...(await section()));
+    for (const section of extraSections()) rows.push(...(await section()));
   } finally {
     await system.stop();
   }
@@ -43,7 +43,7 @@ const fromRecord = (prefix: string, record: Record<string, string | number>): Ro
   Object.entries(record).map(([name, value]) => [`${prefix}: ${name}`, String(value)]);
 
 /** Sections contributed by the other capabilities, each returning rows of figures. */
-async function extraSections(): Promise<Array<() => Promise<Rows>>> {
+function extraSections(): Array<() => Promise<Rows>> {
   return [
     async () => fromRecord("Webhooks", await benchWebhooks()),
     async () => fromRecord("Ledger and emails", await benchLedger()),
