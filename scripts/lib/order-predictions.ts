@@ -1,0 +1,106 @@
+import type { Firestore } from "firebase-admin/firestore";
+import type { ParsedEvent, Platform } from "../../functions/src/domain/types";
+import { contributionOf, type Contribution } from "../../functions/src/ledger/contribution";
+import { flattenTotals } from "../../functions/src/ledger/delta";
+import { attribute, type AffiliateCandidate, type Attribution } from "../../functions/src/orders/attribution";
+import { deriveOrder, type DerivedOrder } from "../../functions/src/orders/derive";
+import { addFact, emptyFacts, type OrderFacts } from "../../functions/src/orders/facts";
+import type { ProgramSettings } from "../../functions/src/settings/program";
+import { parseLemonSqueezyEvent } from "../../functions/src/webhooks/lemonsqueezy/parse";
+import { parsePaddleClassicEvent } from "../../functions/src/webhooks/paddle-classic/parse";
+import { parsePaddleEvent } from "../../functions/src/webhooks/paddle/parse";
+import type { SignedRequest } from "./webhooks";
+
+// What the pure modules say a set of webhook requests must do to an order and to the ledgers, for
+// the integration tests and the bench to compare with what the emulators actually stored.
+
+export const platformOf = (request: SignedRequest): Platform =>
+  request.path === "/webhooks/paddle" ? "paddle" : request.path === "/webhooks/paddle-classic" ? "paddle-classic" : "lemonsqueezy";
+
+/** The event as the endpoint parses it (production Paddle environment, as in functions/.env.local). */
+export function parsedOf(request: SignedRequest): ParsedEvent {
+  switch (platformOf(request)) {
+    case "paddle":
+      return parsePaddleEvent(request.body, { sandbox: false });
+    case "paddle-classic":
+      return parsePaddleClassicEvent(new URLSearchParams(request.body));
+    case "lemonsqueezy":
+      return parseLemonSqueezyEvent(request.body);
+  }
+}
+
+export function orderKeyOfRequest(request: SignedRequest): string | null {
+  const event = parsedOf(request);
+  return "orderId" in event ? `${platformOf(request)}_${event.orderId}`.replace(/\//g, "_") : null;
+}
+
+export interface Prediction {
+  facts: OrderFacts;
+  attribution: Attribution | null;
+  order: DerivedOrder;
+  contribution: Contribution | null;
+}
+
+/**
+ * The order after these events, in any order and with any repeats: the facts are their join, the
+ * rest is derived from the facts, as changeOrderIn does (no payouts, no owner decisions).
+ */
+export function predict(
+  orderKey: string,
+  events: readonly ParsedEvent[],
+  ctx: { candidate: AffiliateCandidate | null; settings: ProgramSettings; customerEmail?: string | null },
+): Prediction {
+  const facts = events.reduce<OrderFacts>((acc, e) => addFact(acc, e), emptyFacts());
+  const sale = facts.sale;
+  const attribution = sale
+    ? attribute({
+        ref: ctx.candidate ? { ...sale.affiliate, value: ctx.candidate.id } : sale.affiliate,
+        candidate: ctx.candidate,
+        customerEmail: sale.customerEmail ?? ctx.customerEmail ?? null,
+        test: facts.test,
+      })
+    : null;
+  const rateBps = attribution?.affiliateId ? (ctx.candidate?.rateBps ?? ctx.settings.defaultRateBps) : null;
+  const order = deriveOrder(facts, {
+    attribution,
+    rateBps,
+    defaultRateBps: ctx.settings.defaultRateBps,
+    refundWindowDays: ctx.settings.refundWindowDays,
+    flagApproved: false,
+    payouts: {},
+  });
+  return { facts, attribution, order, contribution: contributionOf(orderKey, order) };
+}
+
+/** What contributions add to the ledgers as `CUR.path` → amount (`USD.earnedMinor`), zeros left out. */
+export function expectedLedger(contributions: ReadonlyArray<Contribution | null>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const c of contributions) {
+    if (c === null) continue;
+    for (const [path, value] of Object.entries(flattenTotals(c))) {
+      const key = `${c.currency}.${path}`;
+      out[key] = (out[key] ?? 0) + value;
+      if (out[key] === 0) delete out[key];
+    }
+  }
+  return out;
+}
+
+/** Σ of an affiliate's ledger shards in the shape of `expectedLedger`. */
+export async function ledgerSum(db: Firestore, affiliateId: string): Promise<Record<string, number>> {
+  const snap = await db.collection("ledgers").where("affiliateId", "==", affiliateId).get();
+  const out: Record<string, number> = {};
+  const walk = (prefix: string, value: unknown): void => {
+    if (typeof value === "number") {
+      out[prefix] = (out[prefix] ?? 0) + value;
+      if (out[prefix] === 0) delete out[prefix];
+    } else if (value !== null && typeof value === "object" && !("toDate" in value)) {
+      for (const [k, v] of Object.entries(value as Record<string, unknown>)) walk(`${prefix}.${k}`, v);
+    }
+  };
+  for (const doc of snap.docs) {
+    const { affiliateId: _a, currency, shard: _s, updatedAt: _u, ...totals } = doc.data();
+    walk(String(currency), totals);
+  }
+  return out;
+}
