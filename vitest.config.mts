@@ -15,6 +15,7 @@ export default defineConfig({
         test: {
           name: "emulator",
           include: ["tests/**/*.test.ts"],
+          globalSetup: ["tests/support/global-setup.ts"],
           // The suites share one set of emulators; running files one at a time keeps their data apart.
           fileParallelism: false,
           testTimeout: 60_000,
