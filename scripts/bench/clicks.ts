@@ -1,7 +1,7 @@
-import { randomBytes } from "node:crypto";
 import { getFirestore } from "firebase-admin/firestore";
 import { clickBurst, fakeVisitors, postBeacon } from "../lib/clicks";
 import { adminApp } from "../seed/seed";
+import { createAffiliate } from "../../tests/support/emulator";
 
 /**
  * Click throughput through Hosting on the running emulators: a burst of beacons from distinct
@@ -10,19 +10,7 @@ import { adminApp } from "../seed/seed";
  */
 export async function benchClicks({ n = 300, concurrency = 10 }: { n?: number; concurrency?: number } = {}): Promise<Record<string, string | number>> {
   const db = getFirestore(adminApp());
-  const affiliateId = `aff_bench${randomBytes(6).toString("hex")}`;
-  await db.doc(`affiliates/${affiliateId}`).set({
-    email: `${affiliateId.toLowerCase()}@bench.example`,
-    name: "Bench",
-    displayName: "Bench",
-    payoutEmail: `${affiliateId.toLowerCase()}@bench.example`,
-    status: "active",
-    rateBps: null,
-    slug: null,
-    cookieDays: null,
-    discountCode: null,
-    createdAt: new Date(),
-  });
+  const { id: affiliateId } = await createAffiliate();
   // Warm the function instances (and their affiliate cache) outside the measurement, as in steady state;
   // the warm-up visitor's click is part of the expected total.
   const [warm] = fakeVisitors(1);

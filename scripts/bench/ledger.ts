@@ -3,6 +3,8 @@ import { getFirestore, Timestamp } from "firebase-admin/firestore";
 import { shardOf } from "../../functions/src/ledger/contribution";
 import { lemonSqueezyEvent, post } from "../lib/webhooks";
 import { adminApp } from "../seed/seed";
+import { percentile } from "./stats";
+import { createAffiliate } from "../../tests/support/emulator";
 
 // Firestore writes per sale and the delay from webhook POST to the affiliate's ledger, measured
 // against the running emulators with an affiliate and orders of the bench's own.
@@ -27,27 +29,9 @@ export const EXTENSION_WRITES_PER_MAIL = 3;
 
 const SALES = 20;
 
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return sorted[Math.max(0, index)] ?? Number.NaN;
-}
-
 export async function benchLedger(): Promise<Record<string, string | number>> {
   const db = getFirestore(adminApp());
-  const affiliateId = `aff_bench${randomInt(1e9, 9e9)}`;
-  await db.doc(`affiliates/${affiliateId}`).set({
-    email: `${affiliateId.toLowerCase()}@bench.example`,
-    name: "Bench",
-    displayName: "Bench",
-    payoutEmail: null,
-    status: "active",
-    rateBps: null,
-    slug: null,
-    cookieDays: null,
-    discountCode: null,
-    createdAt: new Date(),
-  });
+  const { id: affiliateId } = await createAffiliate();
 
   const latencies: number[] = [];
   const observed: number[] = [];

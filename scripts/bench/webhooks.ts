@@ -13,6 +13,7 @@ import {
   type SignedRequest,
 } from "../lib/webhooks";
 import { adminApp } from "../seed/seed";
+import { percentile } from "./stats";
 
 // A burst of webhooks through Hosting, as a platform replaying a backlog would send them (W-34):
 // sales and refunds across the three platforms, 20% of deliveries duplicated, shuffled (so some
@@ -39,11 +40,6 @@ const RATE_BPS = 5000;
  */
 const READS_PER_EVENT = { lemonsqueezy: 8, "paddle-classic": 8, paddle: 9 } as const;
 const WRITES_PER_EVENT_BEFORE_MAIL = 5;
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-}
 
 /** Deterministic shuffle, so a surprising run can be repeated. */
 function shuffled<T>(items: T[], seed: number): T[] {

@@ -1,6 +1,7 @@
 import { randomInt } from "node:crypto";
 import type { Firestore } from "firebase-admin/firestore";
 import { HOSTING_URL } from "./paths";
+import { percentile } from "../bench/stats";
 
 // Fake visitors for the click endpoints, shared by the emulator tests and the bench. Requests go
 // through Hosting (/c, /r/...) like a browser's; Hosting passes x-forwarded-for on, which the
@@ -77,11 +78,6 @@ export async function settledTotals(
   const settleMs = Date.now() - started;
   await new Promise((r) => setTimeout(r, quietMs));
   return { ...(await clickTotals(db, affiliateId)), settleMs };
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 }
 
 export interface ClickBurstResult {

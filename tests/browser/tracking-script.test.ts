@@ -1,14 +1,13 @@
 // Drives the built t.js in Debian's Chromium against a throwaway local server (no emulators).
 import { readFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { parseClickBeacon } from "../../functions/src/clicks/click-request.js";
 import { buildTrackingScript } from "../../web/tracking/build.js";
+import { DESKTOP_UA, launchChromium } from "../support/browser";
 
 // HeadlessChrome is classed as a bot by the click endpoint, so the tests browse as a desktop Chrome.
-const DESKTOP_UA =
-  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
 const LS_KEY = "checkout[custom][affiliateId]";
 const DAY_S = 86_400;
 
@@ -49,18 +48,11 @@ beforeAll(async () => {
   if (address === null || typeof address === "string") throw new Error("server has no TCP address");
   port = address.port;
   base = `http://127.0.0.1:${port}`;
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      // Named hosts (for the cookie Domain checks) resolve to the local server; no HTTPS upgrade try.
-      "--host-resolver-rules=MAP *.course.test 127.0.0.1,MAP *.shop.co.uk 127.0.0.1",
-      "--disable-features=HttpsUpgrades",
-    ],
-  });
+  browser = await launchChromium([
+    // Named hosts (for the cookie Domain checks) resolve to the local server; no HTTPS upgrade try.
+    "--host-resolver-rules=MAP *.course.test 127.0.0.1,MAP *.shop.co.uk 127.0.0.1",
+    "--disable-features=HttpsUpgrades",
+  ]);
 });
 
 afterAll(async () => {

@@ -4,8 +4,7 @@ import { HOSTING } from "./emulator";
 const AUTH_EMULATOR = `http://${process.env.FIREBASE_AUTH_EMULATOR_HOST ?? "127.0.0.1:9099"}`;
 
 // HeadlessChrome counts as a bot for click tracking, so pages get an ordinary desktop user agent.
-export const DESKTOP_UA =
-  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/150.0.0.0 Safari/537.36";
+export { DESKTOP_UA } from "../../scripts/lib/clicks";
 
 export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
