@@ -1,6 +1,6 @@
 /// <reference types="node" />
-import { readFile, writeFile } from "node:fs/promises";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 export interface TrackingScriptBuild {
@@ -36,13 +36,4 @@ export async function buildTrackingScript(): Promise<TrackingScriptBuild> {
     gzip: gzipSync(bytes, { level: 9 }).length,
     brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
   };
-}
-
-// `tsx web/tracking/build.ts <out-file>` writes the script (e.g. into the Hosting public dir as t.js).
-const entry = process.argv[1];
-if (entry !== undefined && import.meta.url === pathToFileURL(entry).href) {
-  const out = process.argv[2];
-  const built = await buildTrackingScript();
-  if (out !== undefined) await writeFile(out, built.code);
-  console.log(`t.js: ${built.raw} B raw, ${built.gzip} B gzip, ${built.brotli} B brotli${out ? ` -> ${out}` : ""}`);
 }
