@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { clickTotals, fakeVisitors, postBeacon } from "../../scripts/lib/clicks";
 import { lemonSqueezyEvent, post } from "../../scripts/lib/webhooks";
 import { DESKTOP_UA, launchChromium, requestSignInLink, signIn } from "../support/browser";
 import { HOSTING, auth, createAffiliate, db, eventually, uniqueId } from "../support/emulator";
@@ -40,6 +41,8 @@ describe("affiliate portal", () => {
     const ada = await createAffiliate();
     const matured = await sale(ada.id, 9700, 40); // $97.00 → $48.50, payable (40 days ago)
     const fresh = await sale(ada.id, 5000); // $50.00 → $25.00, pending
+    for (const visitor of fakeVisitors(3)) expect((await postBeacon(visitor, ada.id)).status).toBe(204);
+    await eventually(async () => ((await clickTotals(db(), ada.id)).clicks === 3 ? true : undefined), "3 clicks counted");
     const page = await newPage();
     await signIn(page, ada.email);
     await page.getByTestId("dashboard").waitFor();
@@ -51,6 +54,9 @@ describe("affiliate portal", () => {
     expect(await page.locator(`[data-order-key="${matured}"]`).getAttribute("data-status")).toBe("payable");
     expect(await page.locator(`[data-order-key="${fresh}"]`).getAttribute("data-status")).toBe("pending");
     await expect.poll(() => page.getByTestId("link-row").count()).toBeGreaterThan(0);
+    // Every listener is allowed by the rules: no section reports lost access.
+    await expect.poll(() => page.getByTestId("total-clicks").textContent()).toContain("3");
+    expect(await page.getByRole("alert").count()).toBe(0);
     // Nothing personal about the customer reaches the page.
     expect(await page.content()).not.toContain("student@example.com");
   });

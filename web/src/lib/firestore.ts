@@ -1,6 +1,7 @@
 // The only module that imports firebase/firestore. Converters turn Timestamps into Dates and
 // untrusted fields into typed values here, so components never see the SDK or raw documents.
 // Every affiliate query filters on affiliateId == uid: the security rules allow nothing wider.
+import { CLICK_SHARDS } from "../../../functions/src/clicks/visits";
 import {
   collection,
   connectFirestoreEmulator,
@@ -228,6 +229,8 @@ export function listenClickStats(affiliateId: string, months: readonly string[],
     collection(db, "clickStats").withConverter(clickStatConverter),
     where("affiliateId", "==", affiliateId),
     where("month", "in", months.slice(0, 30)),
+    // The rules refuse an affiliate's query without a limit; each month has at most CLICK_SHARDS rows.
+    limit(Math.min(100, months.slice(0, 30).length * CLICK_SHARDS)),
   );
   return onSnapshot(q, (snap) => next(snap.docs.map((d) => d.data())), onError);
 }
