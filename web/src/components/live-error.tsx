@@ -1,3 +1,4 @@
+import { Loading } from "./loading";
 import type { Live } from "../hooks/use-live";
 
 /** Explains a failed listener in words an affiliate can act on. */
@@ -13,4 +14,11 @@ export function LiveError({ live, what }: { live: Extract<Live<unknown>, { statu
       {message}
     </p>
   );
+}
+
+/** What a listener shows until its data is ready: a loading line, or the error in plain words. */
+export function LiveStatus({ live, what }: { live: Live<unknown>; what: string }) {
+  if (live.status === "loading") return <Loading label={`Loading ${what}…`} />;
+  if (live.status === "error") return <LiveError live={live} what={what} />;
+  return null;
 }

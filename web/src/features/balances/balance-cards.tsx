@@ -1,5 +1,4 @@
-import { LiveError } from "../../components/live-error";
-import { Loading } from "../../components/loading";
+import { LiveStatus } from "../../components/live-error";
 import { Section } from "../../components/section";
 import type { Live } from "../../hooks/use-live";
 import { formatDay, type DayKey } from "../../lib/days";
@@ -52,8 +51,7 @@ function BalanceCard({ balance }: { balance: CurrencyBalance }) {
 export function BalanceCards({ ledgers, today }: { ledgers: Live<LedgerShard[]>; today: DayKey }) {
   return (
     <Section title="Balances" testId="balances">
-      {ledgers.status === "loading" ? <Loading label="Loading balances…" /> : null}
-      {ledgers.status === "error" ? <LiveError live={ledgers} what="balances" /> : null}
+      <LiveStatus live={ledgers} what="balances" />
       {/* Polite live region: balances change while the page is open as sales and refunds arrive. */}
       <div className="balances" aria-live="polite">
         {ledgers.status === "ready" && ledgers.data.length === 0 ? (

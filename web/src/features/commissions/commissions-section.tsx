@@ -1,5 +1,4 @@
-import { LiveError } from "../../components/live-error";
-import { Loading } from "../../components/loading";
+import { LiveStatus } from "../../components/live-error";
 import { Section } from "../../components/section";
 import { formatDate } from "../../lib/format";
 import { formatMoney } from "../../lib/money";
@@ -46,8 +45,7 @@ export function CommissionsSection({ uid, now }: { uid: string; now: Date }) {
   const items = page.status === "ready" ? page.data.items : [];
   return (
     <Section title="Commissions" testId="commissions">
-      {page.status === "loading" ? <Loading label="Loading commissions…" /> : null}
-      {page.status === "error" ? <LiveError live={page} what="commissions" /> : null}
+      <LiveStatus live={page} what="commissions" />
       {page.status === "ready" && items.length === 0 ? (
         <p className="muted" data-testid="commissions-empty">
           {pageNumber === 1 ? "No commissions yet." : "No more commissions."}

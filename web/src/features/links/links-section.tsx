@@ -1,6 +1,5 @@
 import { CopyButton } from "../../components/copy-button";
-import { LiveError } from "../../components/live-error";
-import { Loading } from "../../components/loading";
+import { LiveStatus } from "../../components/live-error";
 import { Section } from "../../components/section";
 import { useLive } from "../../hooks/use-live";
 import { listenCourses } from "../../lib/firestore";
@@ -47,8 +46,7 @@ export function LinksSection({ uid, slug, affiliateDiscountCode, programDiscount
           <span>Discount code for your audience:</span> <strong data-testid="discount-code">{code}</strong> <CopyButton text={code} label="Copy discount code" />
         </div>
       ) : null}
-      {courses.status === "loading" ? <Loading label="Loading courses…" /> : null}
-      {courses.status === "error" ? <LiveError live={courses} what="courses" /> : null}
+      <LiveStatus live={courses} what="courses" />
       {courses.status === "ready" && courses.data.length === 0 ? <p className="muted">No courses are set up yet.</p> : null}
       {courses.status === "ready" ? (
         <ul className="links">

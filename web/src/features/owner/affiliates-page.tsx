@@ -1,8 +1,7 @@
 import { useState } from "react";
 import { CopyButton } from "../../components/copy-button";
 import { Field } from "../../components/field";
-import { LiveError } from "../../components/live-error";
-import { Loading } from "../../components/loading";
+import { LiveStatus } from "../../components/live-error";
 import { Section } from "../../components/section";
 import { useLive } from "../../hooks/use-live";
 import { listenAllAffiliates, listenCourses } from "../../lib/firestore";
@@ -202,8 +201,7 @@ export default function AffiliatesPage() {
             Search <input value={search} onChange={(e) => setSearch(e.target.value)} data-testid="affiliate-search" />
           </label>
         </div>
-        {affiliates.status === "loading" ? <Loading label="Loading affiliates…" /> : null}
-        {affiliates.status === "error" ? <LiveError live={affiliates} what="affiliates" /> : null}
+        <LiveStatus live={affiliates} what="affiliates" />
         {affiliates.status === "ready" && list.length === 0 ? <p className="muted">No affiliates match.</p> : null}
         <ul className="links">
           {list.map((a) => (

@@ -1,6 +1,5 @@
 import { useMemo, useState } from "react";
-import { LiveError } from "../../components/live-error";
-import { Loading } from "../../components/loading";
+import { LiveStatus } from "../../components/live-error";
 import { Section } from "../../components/section";
 import { useLive } from "../../hooks/use-live";
 import { downloadText } from "../../lib/download";
@@ -167,8 +166,7 @@ export default function OrdersPage() {
             <input type="checkbox" checked={filter.flaggedOnly} onChange={(e) => set({ flaggedOnly: e.target.checked })} data-testid="filter-flagged" /> Flagged only
           </label>
         </div>
-        {orders.status === "loading" ? <Loading label="Loading orders…" /> : null}
-        {orders.status === "error" ? <LiveError live={orders} what="orders" /> : null}
+        <LiveStatus live={orders} what="orders" />
         {orders.status === "ready" && shown.length === 0 ? <p className="muted" data-testid="orders-empty">No orders match.</p> : null}
         {shown.length > 0 ? (
           <div className="table-wrap" tabIndex={0} role="region" aria-label="Orders table">

@@ -1,6 +1,5 @@
 import { useState } from "react";
-import { LiveError } from "../../components/live-error";
-import { Loading } from "../../components/loading";
+import { LiveStatus } from "../../components/live-error";
 import { Section } from "../../components/section";
 import { useLive } from "../../hooks/use-live";
 import { listenOutbox } from "../../lib/firestore";
@@ -15,8 +14,7 @@ export default function OutboxPage() {
   return (
     <Section title="Outbox" testId="outbox">
       <p className="muted small">Without the Trigger Email extension (e.g. on the emulators) mails stay queued with no delivery state.</p>
-      {mail.status === "loading" ? <Loading label="Loading mail…" /> : null}
-      {mail.status === "error" ? <LiveError live={mail} what="outbox" /> : null}
+      <LiveStatus live={mail} what="outbox" />
       {mail.status === "ready" && mail.data.length === 0 ? <p className="muted">Nothing sent yet.</p> : null}
       {mail.status === "ready" && mail.data.length > 0 ? (
         <div className="table-wrap" tabIndex={0} role="region" aria-label="Outbox">

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { LiveError } from "../../components/live-error";
+import { LiveStatus } from "../../components/live-error";
 import { Loading } from "../../components/loading";
 import { Section } from "../../components/section";
 import { useLive } from "../../hooks/use-live";
@@ -128,8 +128,7 @@ function PayoutHistory() {
 
   return (
     <Section title="Recorded payouts" testId="owner-payouts">
-      {payouts.status === "loading" ? <Loading label="Loading payouts…" /> : null}
-      {payouts.status === "error" ? <LiveError live={payouts} what="payouts" /> : null}
+      <LiveStatus live={payouts} what="payouts" />
       {payouts.status === "ready" && payouts.data.length === 0 ? <p className="muted">No payouts recorded yet.</p> : null}
       {payouts.status === "ready" && payouts.data.length > 0 ? (
         <div className="table-wrap" tabIndex={0} role="region" aria-label="Recorded payouts">

@@ -1,7 +1,6 @@
 import { useState } from "react";
 import { Field } from "../../components/field";
-import { LiveError } from "../../components/live-error";
-import { Loading } from "../../components/loading";
+import { LiveStatus } from "../../components/live-error";
 import { Section } from "../../components/section";
 import { useLive } from "../../hooks/use-live";
 import { listenOwnerCourses, listenOwnerProgram } from "../../lib/firestore";
@@ -85,13 +84,11 @@ export default function SettingsPage() {
   return (
     <div data-testid="owner-settings">
       <Section title="Program">
-        {program.status === "loading" ? <Loading /> : null}
-        {program.status === "error" ? <LiveError live={program} what="settings" /> : null}
+        <LiveStatus live={program} what="settings" />
         {program.status === "ready" ? <ProgramForm initial={program.data} /> : null}
       </Section>
       <Section title="Courses" testId="courses">
-        {courses.status === "loading" ? <Loading /> : null}
-        {courses.status === "error" ? <LiveError live={courses} what="courses" /> : null}
+        <LiveStatus live={courses} what="courses" />
         {courses.status === "ready" ? (
           <ul className="links">
             {courses.data.map((c) => (

@@ -1,5 +1,4 @@
-import { LiveError } from "../../components/live-error";
-import { Loading } from "../../components/loading";
+import { LiveStatus } from "../../components/live-error";
 import { Section } from "../../components/section";
 import { useLive } from "../../hooks/use-live";
 import { listenPayouts } from "../../lib/firestore";
@@ -11,8 +10,7 @@ export function PayoutsSection({ uid }: { uid: string }) {
   const payouts = useLive<Payout[]>(`payouts:${uid}`, (next, onError) => listenPayouts(uid, next, onError));
   return (
     <Section title="Payouts received" testId="payouts">
-      {payouts.status === "loading" ? <Loading label="Loading payouts…" /> : null}
-      {payouts.status === "error" ? <LiveError live={payouts} what="payouts" /> : null}
+      <LiveStatus live={payouts} what="payouts" />
       {payouts.status === "ready" && payouts.data.length === 0 ? <p className="muted">No payouts yet.</p> : null}
       {payouts.status === "ready" && payouts.data.length > 0 ? (
         <div className="table-wrap" tabIndex={0} role="region" aria-label="Payouts table">

@@ -1,7 +1,6 @@
 import { useState } from "react";
 import { Field } from "../../components/field";
-import { LiveError } from "../../components/live-error";
-import { Loading } from "../../components/loading";
+import { LiveStatus } from "../../components/live-error";
 import { Section } from "../../components/section";
 import type { Live } from "../../hooks/use-live";
 import { errorCode } from "../../lib/errors";
@@ -69,8 +68,7 @@ function ProfileForm({ profile }: { profile: AffiliateProfile }) {
 export function ProfileSection({ profile, program }: { profile: Live<AffiliateProfile | null>; program: ProgramSettings | null }) {
   return (
     <Section title="Profile" testId="profile">
-      {profile.status === "loading" ? <Loading label="Loading profile…" /> : null}
-      {profile.status === "error" ? <LiveError live={profile} what="profile" /> : null}
+      <LiveStatus live={profile} what="profile" />
       {profile.status === "ready" && profile.data === null ? <p className="muted">Your profile could not be found.</p> : null}
       {profile.status === "ready" && profile.data !== null ? (
         <div className="profile">
