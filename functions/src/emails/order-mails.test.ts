@@ -5,7 +5,7 @@ import { deriveOrder } from "../orders/derive.js";
 import { addFact, emptyFacts, type OrderFacts } from "../orders/facts.js";
 import type { OrderView } from "../store/ledger.js";
 import { mailDocIdOf } from "./mail-doc.js";
-import { orderMails, type OrderMailContext } from "./order-mails.js";
+import { callsForMail, orderMails, type OrderMailContext } from "./order-mails.js";
 
 const KEY = "lemonsqueezy_777";
 const AFFILIATE = { id: "aff_ana", name: "Ana", email: "ana@aff.example" };
@@ -80,6 +80,12 @@ describe("orderMails", () => {
     ]);
     expect(mails[0]?.doc.message.subject).toBe("You just earned $48.50: TypeScript from Scratch");
     expect(orderMails(KEY, view(sold), view(sold), CTX)).toEqual([]);
+  });
+
+  it("tells the trigger when a change calls for mail, so it reads recipients only then", () => {
+    expect(callsForMail(null, view(sold))).toBe(true);
+    expect(callsForMail(view(sold), view(sold))).toBe(false);
+    expect(callsForMail(view(sold), null)).toBe(false);
   });
 
   it("announces each new cumulative refund with the amount refunded this time", () => {

@@ -47,6 +47,17 @@ function refundedThisTime(before: OrderView | null, fact: RefundFact): number {
   return announced?.mode === "cumulative" ? Math.max(0, fact.grossMinor - announced.grossMinor) : fact.grossMinor;
 }
 
+function freshNotices(before: OrderView | null, after: OrderView | null): Notice[] {
+  if (!after?.facts.sale || after.test) return [];
+  const seen = new Set(noticesOf(before).map((n) => n.key));
+  return noticesOf(after).filter((n) => !seen.has(n.key));
+}
+
+/** Whether the change calls for any email, so the trigger reads the recipients only when it does. */
+export function callsForMail(before: OrderView | null, after: OrderView | null): boolean {
+  return freshNotices(before, after).length > 0;
+}
+
 const REASONS: Record<string, string> = {
   missing: "no affiliate reference",
   malformed: "a malformed affiliate reference",
@@ -60,9 +71,8 @@ const REASONS: Record<string, string> = {
  * Mail ids are deterministic, so a trigger delivered twice queues nothing new.
  */
 export function orderMails(orderKey: string, before: OrderView | null, after: OrderView | null, ctx: OrderMailContext): ComposedMail[] {
-  if (!after?.facts.sale || after.test) return [];
-  const seen = new Set(noticesOf(before).map((n) => n.key));
-  const fresh = noticesOf(after).filter((n) => !seen.has(n.key));
+  if (!after) return [];
+  const fresh = freshNotices(before, after);
   const currency = after.commissionCurrency ?? after.currency ?? "USD";
   const common = {
     programName: ctx.programName,

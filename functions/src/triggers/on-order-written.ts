@@ -1,10 +1,9 @@
 import { onDocumentWritten } from "firebase-functions/firestore";
 import { listOf, ownerEmails, portalUrl } from "../config/params.js";
-import { orderMails } from "../emails/order-mails.js";
+import { callsForMail, orderMails } from "../emails/order-mails.js";
 import { programSettings } from "../settings/program.js";
 import { db } from "../store/firestore.js";
-import { derivedOf } from "../store/ledger.js";
-import { syncLedger } from "../store/ledger.js";
+import { derivedOf, syncLedger } from "../store/ledger.js";
 import { queueMails } from "../store/mail.js";
 import type { OrderDoc } from "../store/orders.js";
 import type { AffiliateContact } from "../emails/compose.js";
@@ -15,7 +14,11 @@ import type { AffiliateContact } from "../emails/compose.js";
  */
 export async function handleOrderWritten(orderKey: string, before: OrderDoc | null, after: OrderDoc | null): Promise<void> {
   await syncLedger(orderKey);
-  if (!after?.facts.sale || after.test) return;
+  const beforeView = before ? derivedOf(before) : null;
+  const afterView = after ? derivedOf(after) : null;
+  // Payouts, approvals and customer refreshes change an order without calling for an email: skip
+  // the two reads then.
+  if (!after || !afterView || !callsForMail(beforeView, afterView)) return;
   const [settingsSnap, affiliateSnap] = await Promise.all([
     db().collection("settings").doc("program").get(),
     after.affiliateId ? db().collection("affiliates").doc(after.affiliateId).get() : Promise.resolve(null),
@@ -30,7 +33,7 @@ export async function handleOrderWritten(orderKey: string, before: OrderDoc | nu
         }
       : null;
   await queueMails(
-    orderMails(orderKey, before ? derivedOf(before) : null, derivedOf(after), {
+    orderMails(orderKey, beforeView, afterView, {
       programName: settings.name,
       ownerEmails: [...listOf(ownerEmails.value()), ...settings.notifyEmails],
       portalUrl: portalUrl.value(),
