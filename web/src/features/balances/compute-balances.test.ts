@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { emptyLedger } from "../../../../functions/src/ledger/delta";
 import type { LedgerShard } from "../../types/models";
 import { computeBalances } from "./compute-balances";
 
@@ -6,15 +7,7 @@ function shard(partial: Partial<LedgerShard> & Pick<LedgerShard, "currency" | "s
   return {
     id: `aff1_${partial.currency}_${partial.shard}`,
     affiliateId: "aff1",
-    pendingByDay: {},
-    flaggedMinor: 0,
-    carryMinor: 0,
-    paidMinor: 0,
-    reversedMinor: 0,
-    earnedMinor: 0,
-    sales: 0,
-    refunds: 0,
-    daily: {},
+    ...emptyLedger(),
     ...partial,
   };
 }
