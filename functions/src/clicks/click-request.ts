@@ -1,7 +1,7 @@
 // Parsing of what reaches the click endpoints: the beacon sent by t.js and the /r/ redirect path.
 
-/** The affiliate and course id format, shared with t.js. */
-export const ID_PATTERN = /^[A-Za-z0-9_-]{3,64}$/;
+// Course ids share the affiliate id's shape, which t.js checks too.
+import { AFFILIATE_ID as ID_PATTERN } from "../orders/attribution.js";
 
 /** t.js sends ~150 bytes; anything far larger is not ours. */
 export const MAX_BEACON_BYTES = 2048;

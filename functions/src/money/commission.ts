@@ -86,14 +86,3 @@ export function commissionMinor(input: { baseMinor: number; refundedBaseMinor: n
     rateBps: input.rateBps,
   });
 }
-
-/**
- * The base share of a refund reported only in the sale currency, `base × refundedGross / gross`,
- * rounded half-even and capped at the base. For display: commissions use the exact fraction
- * (`refundedBaseFraction`) so that they are rounded only once.
- */
-export function proratedBaseMinor(baseMinor: number, grossMinor: number, refundedGrossMinor: number): number {
-  return roundFraction(
-    refundedBaseFraction({ baseMinor, grossMinor, reportedBaseMinor: 0, proratedGrossMinor: refundedGrossMinor }),
-  );
-}

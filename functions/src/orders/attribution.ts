@@ -29,7 +29,8 @@ export interface Attribution {
   by: string | null;
 }
 
-const AFFILIATE_ID = /^[A-Za-z0-9_-]{3,64}$/;
+/** The shape of an affiliate id or slug wherever one arrives: payloads, links, beacons, callables. */
+export const AFFILIATE_ID = /^[A-Za-z0-9_-]{3,64}$/;
 
 /** Affiliate ids are case-sensitive; anything else is never looked up. */
 export function isAffiliateIdShape(value: string): boolean {

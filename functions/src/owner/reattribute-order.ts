@@ -2,10 +2,11 @@ import { onCall } from "firebase-functions/https";
 import { z } from "zod";
 import { reattributeOrder as reattribute } from "../store/order-decisions.js";
 import { parseInput, requireOwner, type CallerAuth } from "./guard.js";
+import { AFFILIATE_ID } from "../orders/attribution.js";
 
 export const reattributeInputSchema = z.strictObject({
   orderKey: z.string().min(3).max(200).regex(/^[^/]+$/),
-  affiliateId: z.string().regex(/^[A-Za-z0-9_-]{3,64}$/),
+  affiliateId: z.string().regex(AFFILIATE_ID),
 });
 
 /** Credits an order to an affiliate by hand (audited); refused once the order was paid out. */

@@ -3,9 +3,10 @@ import { z } from "zod";
 import { recordPayout as record } from "../store/payouts.js";
 import { clockOf, onEmulator } from "./clock.js";
 import { parseInput, requireOwner, type CallerAuth } from "./guard.js";
+import { AFFILIATE_ID } from "../orders/attribution.js";
 
 export const recordPayoutInputSchema = z.strictObject({
-  affiliateId: z.string().regex(/^[A-Za-z0-9_-]{3,64}$/),
+  affiliateId: z.string().regex(AFFILIATE_ID),
   currency: z.string().regex(/^[A-Z]{3}$/),
   method: z.string().trim().min(1).max(60),
   reference: z.string().trim().max(200).default(""),

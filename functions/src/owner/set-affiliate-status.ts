@@ -3,9 +3,10 @@ import { z } from "zod";
 import { STATUS_ACTIONS } from "../affiliates/status.js";
 import { changeAffiliateStatus } from "../store/affiliates.js";
 import { parseInput, requireOwner, type CallerAuth } from "./guard.js";
+import { AFFILIATE_ID } from "../orders/attribution.js";
 
 export const statusInputSchema = z.strictObject({
-  affiliateId: z.string().regex(/^[A-Za-z0-9_-]{3,64}$/),
+  affiliateId: z.string().regex(AFFILIATE_ID),
   action: z.enum(STATUS_ACTIONS),
   note: z.string().trim().max(1000).default(""),
 });

@@ -3,11 +3,12 @@ import { z } from "zod";
 import { checkSlug } from "../affiliates/slug.js";
 import { updateAffiliateTerms } from "../store/affiliates.js";
 import { parseInput, requireOwner, type CallerAuth } from "./guard.js";
+import { AFFILIATE_ID } from "../orders/attribution.js";
 
 const blankToNull = (value: string | null) => (value === null || value.trim() === "" ? null : value.trim());
 
 export const termsInputSchema = z.strictObject({
-  affiliateId: z.string().regex(/^[A-Za-z0-9_-]{3,64}$/),
+  affiliateId: z.string().regex(AFFILIATE_ID),
   /** null = the program's default rate. */
   rateBps: z.number().int().min(0).max(10_000).nullable(),
   /** null = the program's cookie window. */

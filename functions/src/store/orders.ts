@@ -1,5 +1,5 @@
 import type { Platform } from "../domain/types.js";
-import { attribute, type AffiliateCandidate, type AffiliateStatus, type Attribution } from "../orders/attribution.js";
+import { attribute, isAffiliateIdShape, type AffiliateCandidate, type AffiliateStatus, type Attribution } from "../orders/attribution.js";
 import { deriveOrder, type DerivedOrder } from "../orders/derive.js";
 import { emptyFacts, type OrderFacts } from "../orders/facts.js";
 import { courseForProduct } from "../courses/course.js";
@@ -94,7 +94,7 @@ export async function prepareOrderChange(
   let candidate: AffiliateCandidate | null = null;
   const keepsManual = attribution?.rule === "manual";
   const candidateId = keepsManual ? attribution?.affiliateId : sale?.affiliate.value?.trim();
-  if (candidateId && /^[A-Za-z0-9_-]{3,64}$/.test(candidateId)) {
+  if (candidateId && isAffiliateIdShape(candidateId)) {
     candidate = await readCandidate(tx, candidateId);
   }
   if (sale && !keepsManual) {

@@ -1,7 +1,7 @@
 import { onRequest } from "firebase-functions/https";
 import { paddleClassicPublicKey, pemKeysOf } from "../../config/params.js";
 import { handleWebhook, type WebhookPlatform } from "../http/handle-webhook.js";
-import { parsePaddleClassicEvent } from "./parse.js";
+import { classicFieldsFromBody, parsePaddleClassicEvent } from "./parse.js";
 import { verifyPaddleClassicSignature } from "./verify.js";
 
 // Classic alerts are form-encoded; the signature covers the fields, so both steps read them from
@@ -10,8 +10,8 @@ export function paddleClassicPlatform(): WebhookPlatform {
   return {
     platform: "paddle-classic",
     verify: (rawBody) =>
-      verifyPaddleClassicSignature(new URLSearchParams(rawBody.toString("utf8")), pemKeysOf(paddleClassicPublicKey.value())),
-    parse: (rawBody) => parsePaddleClassicEvent(new URLSearchParams(rawBody.toString("utf8"))),
+      verifyPaddleClassicSignature(classicFieldsFromBody(rawBody), pemKeysOf(paddleClassicPublicKey.value())),
+    parse: (rawBody) => parsePaddleClassicEvent(classicFieldsFromBody(rawBody)),
   };
 }
 
