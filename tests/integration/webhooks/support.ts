@@ -8,7 +8,7 @@ import type { AffiliateCandidate } from "../../../functions/src/orders/attributi
 import type { DerivedOrder } from "../../../functions/src/orders/derive";
 import { programSettings, type ProgramSettings } from "../../../functions/src/settings/program";
 import { safeId } from "../../../functions/src/store/firestore";
-import { signLemonSqueezy, signPaddle, signPaddleClassic } from "../../../functions/src/webhooks/testing/sign";
+import { signLemonSqueezy, signPaddle, signPaddleClassic } from "../../../scripts/lib/webhook-signatures";
 import { localSecrets } from "../../../scripts/lib/local-config";
 import { repoRoot } from "../../../scripts/lib/paths";
 import { expectedLedger, ledgerSum as ledgerSumIn, parsedOf, platformOf, predict, type Prediction } from "../../../scripts/lib/order-predictions";
