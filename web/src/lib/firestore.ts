@@ -1,7 +1,7 @@
 // The only module that imports firebase/firestore. Converters turn Timestamps into Dates and
 // untrusted fields into typed values here, so components never see the SDK or raw documents.
 // Every affiliate query filters on affiliateId == uid: the security rules allow nothing wider.
-import { CLICK_SHARDS } from "../../../functions/src/clicks/visits";
+import { CLICK_SHARDS } from "../../../contracts/clicks";
 import {
   collection,
   connectFirestoreEmulator,
