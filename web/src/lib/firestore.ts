@@ -48,7 +48,7 @@ import {
 } from "../types/models";
 import { errorCode } from "./errors";
 import { app, emulatorHost, EMULATOR_PORTS } from "./firebase";
-import { int, intMap, intOrNull, isRecord, oneOf, recordMap, str, strings, strOrNull, type Fields } from "./read-fields";
+import { int, intMap, intOrNull, isRecord, oneOf, recordMap, str, strings, strOrNull, type Fields } from "../../../contracts/read-fields";
 
 // Memory cache: a shared computer must not keep an affiliate's earnings in IndexedDB.
 const db = initializeFirestore(app, { localCache: memoryLocalCache() });
