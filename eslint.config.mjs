@@ -1,5 +1,69 @@
 import js from "@eslint/js";
+import { createNodeResolver, importX } from "eslint-plugin-import-x";
 import tseslint from "typescript-eslint";
+
+// Import boundaries (README, "Code layout"): one `no-restricted-paths` rule holds every zone, so a
+// wrong-way import fails `npm run lint` (scripts/lib/lint-zones.test.ts shows one per zone). Paths are
+// globs from the repository root (a zone's `from` must be all globs); imports are resolved to files (`./x.js` → `x.ts`, packages to
+// node_modules) before they are matched, so `from` may name packages by their folder.
+const FIREBASE_SDKS = ["**/node_modules/firebase-admin/**", "**/node_modules/firebase-functions/**", "**/node_modules/@google-cloud/firestore/**"];
+const FUNCTIONS_GLUE = [
+  "functions/src/store/**",
+  "functions/src/triggers/**",
+  "functions/src/callables/**",
+  "functions/src/config/**",
+  "functions/src/**/endpoint.ts",
+  "functions/src/webhooks/http/**",
+];
+// Pure domain modules: folders that are pure throughout, and the pure files of folders that also
+// hold their endpoint or callable (named endpoint.ts, lookups.ts, apply.ts, session.ts, …).
+const PURE_FUNCTIONS = [
+  "functions/src/{money,orders,ledger,emails,payouts,domain,commissions,courses}/**",
+  "functions/src/webhooks/!(http)/!(endpoint).ts",
+  "functions/src/webhooks/!(replay).ts",
+  "functions/src/clicks/!(endpoint|endpoint.test|lookups).ts",
+  "functions/src/affiliates/!(apply).ts",
+  "functions/src/auth/session-decision.ts",
+  "functions/src/owner/{access,clock}.ts",
+];
+const zones = [
+  {
+    target: PURE_FUNCTIONS,
+    from: [...FIREBASE_SDKS, ...FUNCTIONS_GLUE],
+    message: "Pure domain modules import neither the Firestore glue (store/, triggers, endpoints, callables) nor a Firebase SDK.",
+  },
+  {
+    target: ["contracts/**"],
+    from: ["functions/**", "web/**", "scripts/**", "tests/**", "**/node_modules/firebase*/**", "**/node_modules/@firebase/**", "**/node_modules/@google-cloud/**"],
+    message: "contracts/ is shared by the functions and the portal: pure TypeScript (and zod), importing nothing of either side.",
+  },
+  {
+    target: ["functions/src/store/**"],
+    from: [
+      "functions/src/{owner,triggers,auth,callables}/**",
+      "functions/src/**/endpoint.ts",
+      "functions/src/webhooks/{http/**,replay.ts}",
+      "functions/src/{clicks/lookups,affiliates/apply}.ts",
+      "**/node_modules/firebase-functions/lib/!(logger)/**",
+    ],
+    message: "store/ serves the endpoints, triggers and callables, never the reverse, and speaks in domain errors (domain/errors.ts), not in HttpsError.",
+  },
+  {
+    target: ["functions/src/!(store)/**", "functions/src/*.ts"],
+    from: ["**/node_modules/firebase-admin/**", "**/node_modules/@google-cloud/firestore/**", "functions/src/store/{firestore,collections}.ts"],
+    message: "Only store/ talks to Firestore and the Admin SDK; call a store function instead.",
+  },
+  {
+    target: ["scripts/**", "tests/**"],
+    from: ["functions/src/store/**"],
+    message: "Scripts and tests use public entry points (pure modules, contracts/, exported handlers), not store/ internals.",
+  },
+  {
+    target: ["functions/src/**/!(*.test).ts"],
+    from: ["scripts/**", "tests/**"],
+    message: "Deployed code never imports test or script helpers.",
+  },
+];
 
 // One flat config for the whole repository. Type-aware rules catch what strict TypeScript does not:
 // promises nobody awaits, and `any` sneaking in.
@@ -19,6 +83,14 @@ export default tseslint.config(
       "@typescript-eslint/only-throw-error": "error",
       "no-console": "off",
     },
+  },
+  {
+    files: ["**/*.ts", "**/*.tsx"],
+    plugins: { "import-x": importX },
+    settings: {
+      "import-x/resolver-next": [createNodeResolver({ extensions: [".ts", ".tsx", ".js", ".mjs", ".cjs", ".json"], extensionAlias: { ".js": [".ts", ".tsx", ".js"] } })],
+    },
+    rules: { "import-x/no-restricted-paths": ["error", { basePath: import.meta.dirname, zones }] },
   },
   {
     // Test doubles implement async interfaces without awaiting; expect.stringMatching is typed `any`.
