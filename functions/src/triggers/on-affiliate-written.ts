@@ -1,6 +1,7 @@
 import { onDocumentWritten } from "firebase-functions/firestore";
 import { becameActive } from "../affiliates/status.js";
 import { portalUrl } from "../config/params.js";
+import { publicUrl } from "../config/public-url.js";
 import { welcomeEmail } from "../emails/welcome-email.js";
 import { programSettings } from "../settings/program.js";
 import { loadCourses } from "../store/courses.js";
@@ -22,7 +23,7 @@ export async function handleAffiliateWritten(affiliateId: string, before: Affili
   if (email === "") return 0;
   const [settingsSnap, courses] = await Promise.all([db().collection("settings").doc("program").get(), loadCourses()]);
   const settings = programSettings(settingsSnap.data());
-  const portal = portalUrl.value().replace(/\/+$/, "");
+  const portal = publicUrl(portalUrl).replace(/\/+$/, "");
   const ref = text(after.slug) || affiliateId;
   return queueMails(
     welcomeEmail({

@@ -1,5 +1,6 @@
 import { onDocumentWritten } from "firebase-functions/firestore";
 import { listOf, ownerEmails, portalUrl } from "../config/params.js";
+import { publicUrl } from "../config/public-url.js";
 import { callsForMail, orderMails } from "../emails/order-mails.js";
 import { programSettings } from "../settings/program.js";
 import { db } from "../store/firestore.js";
@@ -36,7 +37,7 @@ export async function handleOrderWritten(orderKey: string, before: OrderDoc | nu
     orderMails(orderKey, beforeView, afterView, {
       programName: settings.name,
       ownerEmails: [...listOf(ownerEmails.value()), ...settings.notifyEmails],
-      portalUrl: portalUrl.value(),
+      portalUrl: publicUrl(portalUrl),
       affiliate,
     }),
   );

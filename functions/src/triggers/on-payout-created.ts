@@ -1,5 +1,6 @@
 import { onDocumentCreated } from "firebase-functions/firestore";
 import { portalUrl } from "../config/params.js";
+import { publicUrl } from "../config/public-url.js";
 import { payoutEmails } from "../emails/payout-emails.js";
 import { programSettings } from "../settings/program.js";
 import { db, Timestamp } from "../store/firestore.js";
@@ -29,7 +30,7 @@ export async function handlePayoutCreated(payoutId: string, payout: Record<strin
       reference: text(payout.reference) || null,
       commissionCount: Array.isArray(payout.orderKeys) ? payout.orderKeys.length : 0,
       paidAt: createdAt.toISOString(),
-      portalUrl: portalUrl.value(),
+      portalUrl: publicUrl(portalUrl),
     }),
   );
 }
