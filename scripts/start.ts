@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   let running = true;
   void exited.then((code) => {
     running = false;
-    if (!supervisor.isStopping) supervisor.exit(code);
+    if (!supervisor.isStopping) void supervisor.exit(code);
   });
 
   await waitUntilReady(180_000, () => running);
@@ -87,5 +87,5 @@ main().catch((err: unknown) => {
   // Work a Ctrl-C interrupted fails on its way out (the emulators it talked to are gone).
   if (supervisor.isStopping) return;
   console.error(err instanceof PrerequisiteError ? err.message : err);
-  supervisor.exit(1);
+  void supervisor.exit(1);
 });

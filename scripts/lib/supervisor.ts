@@ -3,6 +3,7 @@ import { descendantsOf, killTree, listProcesses, signal, stillRunning, type Proc
 // A terminal's Ctrl-C reaches every process of the foreground group, and npm forwards the signal to
 // its script once more: two signals a few milliseconds apart are one Ctrl-C.
 const ECHO_MS = 300;
+const EXIT_WAIT_MS = 5_000;
 
 export interface GracefulStop {
   /** Asks the main child to stop (and to save what it keeps). */
@@ -23,6 +24,7 @@ export class Supervisor {
   private graceful: GracefulStop | undefined;
   private stopping = false;
   private lastSignal = 0;
+  private exiting = false;
 
   constructor(private readonly graceMs: number) {
     for (const name of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(name, () => this.onSignal());
@@ -38,30 +40,39 @@ export class Supervisor {
     this.graceful = stop;
   }
 
-  /** Kills everything started under this process, reports what had to be killed, and exits. */
-  exit(code: number): never {
-    this.record();
-    const killed = killTree(process.pid).filter((p) => !p.zombie);
-    const orphans = stillRunning(this.seen.values());
-    for (const p of orphans) signal(p.pid, "SIGKILL");
-    const count = killed.length + orphans.length;
-    if (this.stopping && count > 0) console.log(`Killed ${count} process${count === 1 ? "" : "es"} that had not stopped.`);
-    process.exit(code);
+  /** Kills everything started under this process, waits until it is gone, and exits. */
+  async exit(code: number): Promise<never> {
+    if (!this.exiting) {
+      this.exiting = true;
+      this.record();
+      const killed = killTree(process.pid).filter((p) => !p.zombie);
+      const orphans = stillRunning(this.seen.values()).filter((p) => !killed.some((k) => k.pid === p.pid));
+      for (const p of orphans) signal(p.pid, "SIGKILL");
+      const count = killed.length + orphans.length;
+      if (this.stopping && count > 0) console.log(`Killed ${count} process${count === 1 ? "" : "es"} that had not stopped.`);
+      // A killed JVM takes a moment to unwind: exit only once nothing of ours holds a port.
+      const deadline = Date.now() + EXIT_WAIT_MS;
+      while (stillRunning([...killed, ...orphans]).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      process.exit(code);
+    }
+    return new Promise<never>(() => {});
   }
 
   private onSignal(): void {
     const now = Date.now();
     if (now - this.lastSignal < ECHO_MS) return;
     this.lastSignal = now;
+    if (this.exiting) return;
     if (this.stopping || !this.graceful) {
       console.log(this.stopping ? "\nStopping at once." : "\nStopping.");
       this.stopping = true;
-      this.exit(0);
+      void this.exit(0);
+      return;
     }
     this.stopping = true;
     console.log(`\nStopping (within ${this.graceMs / 1000} s); press Ctrl-C again to stop at once.`);
     setInterval(() => this.record(), 100).unref();
-    setTimeout(() => this.exit(0), this.graceMs).unref();
+    setTimeout(() => void this.exit(0), this.graceMs).unref();
     void this.graceful.exited.then(() => this.exit(0));
     this.graceful.begin();
   }
