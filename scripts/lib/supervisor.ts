@@ -49,7 +49,7 @@ export class Supervisor {
       const orphans = stillRunning(this.seen.values()).filter((p) => !killed.some((k) => k.pid === p.pid));
       for (const p of orphans) signal(p.pid, "SIGKILL");
       const count = killed.length + orphans.length;
-      if (this.stopping && count > 0) console.log(`Killed ${count} process${count === 1 ? "" : "es"} that had not stopped.`);
+      if (this.stopping && count > 0) console.log(`Killed ${count} process${count === 1 ? "" : "es"}.`);
       // A killed JVM takes a moment to unwind: exit only once nothing of ours holds a port.
       const deadline = Date.now() + EXIT_WAIT_MS;
       while (stillRunning([...killed, ...orphans]).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
@@ -60,9 +60,8 @@ export class Supervisor {
 
   private onSignal(): void {
     const now = Date.now();
-    if (now - this.lastSignal < ECHO_MS) return;
+    if (this.exiting || now - this.lastSignal < ECHO_MS) return;
     this.lastSignal = now;
-    if (this.exiting) return;
     if (this.stopping || !this.graceful) {
       console.log(this.stopping ? "\nStopping at once." : "\nStopping.");
       this.stopping = true;
