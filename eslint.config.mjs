@@ -44,7 +44,9 @@ const zones = [
       "functions/src/**/endpoint.ts",
       "functions/src/webhooks/{http/**,replay.ts}",
       "functions/src/{clicks/lookups,affiliates/apply}.ts",
-      "**/node_modules/firebase-functions/lib/!(logger)/**",
+      // v7 resolves `import` to lib/esm/: logger is the one module store/ may use, in either build.
+      "**/node_modules/firebase-functions/lib/!(logger|esm)/**",
+      "**/node_modules/firebase-functions/lib/esm/!(logger)/**",
     ],
     message: "store/ serves the endpoints, triggers and callables, never the reverse, and speaks in domain errors (domain/errors.ts), not in HttpsError.",
   },

@@ -1,7 +1,8 @@
 import { defineConfig } from "vitest/config";
 
-// Two projects: `unit` needs nothing but Node; `emulator` runs inside `firebase emulators:exec`
-// (see scripts/test.ts) against the Auth, Firestore, Functions and Hosting emulators and Chromium.
+// Three projects: `unit` needs nothing but Node; `emulator` runs inside `firebase emulators:exec`
+// (see scripts/test.ts) against the Auth, Firestore, Functions and Hosting emulators and Chromium;
+// `start` runs `npm start` itself, so it needs the emulator ports free.
 export default defineConfig({
   test: {
     projects: [
@@ -15,6 +16,7 @@ export default defineConfig({
         test: {
           name: "emulator",
           include: ["tests/**/*.test.ts"],
+          exclude: ["tests/start/**"],
           globalSetup: ["tests/support/global-setup.ts"],
           // The suites share one set of emulators; running files one at a time keeps their data apart.
           fileParallelism: false,
@@ -22,6 +24,14 @@ export default defineConfig({
           // Listeners and triggers settle in seconds, not milliseconds.
           expect: { poll: { timeout: 15_000, interval: 100 } },
           hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: "start",
+          include: ["tests/start/**/*.test.ts"],
+          // Each test starts the emulators from cold and waits for them to stop.
+          testTimeout: 300_000,
         },
       },
     ],

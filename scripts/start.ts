@@ -1,54 +1,56 @@
 import { spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
-import { join } from "node:path";
+import { relative, resolve } from "node:path";
 import { buildAll } from "./lib/build";
 import { EMULATORS, emulatorProcessEnv, firebaseBin, waitUntilReady } from "./lib/emulators";
 import { ensureLocalConfig } from "./lib/local-config";
 import { HOSTING_URL, PROJECT_ID, repoRoot } from "./lib/paths";
 import { checkJava, PrerequisiteError } from "./lib/prerequisites";
+import { Supervisor } from "./lib/supervisor";
 import { ADA, DEMO_OWNER } from "./seed/demo-data";
 import { isSeeded, seedOrders, seedProgram } from "./seed/seed";
 
 // `npm start`: build, start the emulators, seed the demo program, print how to use it.
 // `npm start -- --keep` keeps the data between runs in .emulator-data (emulator export/import).
+// Ctrl-C (or SIGTERM, SIGHUP) at any moment stops every process this started: see lib/supervisor.ts.
+
+// Whatever is still running this long after Ctrl-C is killed; export-on-exit takes a few seconds.
+const GRACE_MS = 12_000;
+const supervisor = new Supervisor(GRACE_MS);
 
 async function main(): Promise<void> {
   const started = Date.now();
   checkJava();
   ensureLocalConfig();
+  console.log("Building the functions and the portal…");
   await buildAll();
 
-  const keep = process.argv.includes("--keep");
-  const dataDir = join(repoRoot, ".emulator-data");
+  const keep = keepDir();
   const args = ["emulators:start", "--only", EMULATORS, "--project", PROJECT_ID];
   if (keep) {
-    mkdirSync(dataDir, { recursive: true });
-    args.push("--import", dataDir, "--export-on-exit", dataDir);
+    mkdirSync(keep, { recursive: true });
+    args.push("--import", keep, "--export-on-exit", keep);
   }
-  // A process group of its own, so Ctrl-C can stop firebase-tools and every emulator it started.
+  console.log("Starting the emulators…");
+  // A session of its own, so a terminal's Ctrl-C reaches firebase-tools only through us, once: it takes
+  // a second signal as "exit now without stopping the emulators".
   const emulators = spawn(firebaseBin(), args, { cwd: repoRoot, env: emulatorProcessEnv(), stdio: "inherit", detached: true });
-  let exited = false;
-  emulators.on("exit", (code) => {
-    exited = true;
-    process.exit(code ?? 0);
+  const exited = new Promise<number>((done) => emulators.on("exit", (code) => done(code ?? 1)));
+  let running = true;
+  void exited.then((code) => {
+    running = false;
+    if (!supervisor.isStopping) void supervisor.exit(code);
   });
-  const stop = (): void => {
-    if (exited || emulators.pid === undefined) return;
-    process.kill(-emulators.pid, "SIGINT");
-    // firebase-tools exports data and stops its emulators on SIGINT; anything still alive after
-    // that is killed so no process is left behind.
-    setTimeout(() => {
-      if (!exited && emulators.pid !== undefined) process.kill(-emulators.pid, "SIGKILL");
-    }, 20_000).unref();
-  };
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
 
-  await waitUntilReady(180_000, () => !exited);
+  await waitUntilReady(180_000, () => running);
   if (!(await isSeeded())) {
+    console.log("Seeding the demo program…");
     await seedProgram();
     await seedOrders();
   }
+  // Only from here is there data worth exporting: before, Ctrl-C kills everything, so an
+  // interrupted start never overwrites what --keep saved with a half-loaded state.
+  supervisor.stopGracefullyWith({ begin: () => emulators.kill("SIGINT"), exited });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`
 ──────────────────────────────────────────────────────────────────────────────
@@ -65,11 +67,25 @@ async function main(): Promise<void> {
  Queued emails     npm run outbox
  Webhook URLs      ${HOSTING_URL}/webhooks/paddle | /webhooks/paddle-classic | /webhooks/lemonsqueezy
 
- Ctrl-C stops everything.${keep ? " Data is kept in .emulator-data." : " Run `npm start -- --keep` to keep data between runs."}
+ Ctrl-C stops everything.${keep ? ` Data is kept in ${shortPath(keep)}.` : " Run `npm start -- --keep` to keep data between runs."}
 ──────────────────────────────────────────────────────────────────────────────`);
 }
 
+/** `--keep` keeps the data in .emulator-data, `--keep=DIR` in DIR. */
+function keepDir(): string | undefined {
+  const flag = process.argv.find((arg) => arg === "--keep" || arg.startsWith("--keep="));
+  if (!flag) return undefined;
+  return resolve(repoRoot, flag === "--keep" ? ".emulator-data" : flag.slice("--keep=".length));
+}
+
+function shortPath(path: string): string {
+  const inRepo = relative(repoRoot, path);
+  return inRepo.startsWith("..") ? path : inRepo;
+}
+
 main().catch((err: unknown) => {
+  // Work a Ctrl-C interrupted fails on its way out (the emulators it talked to are gone).
+  if (supervisor.isStopping) return;
   console.error(err instanceof PrerequisiteError ? err.message : err);
-  process.exit(1);
+  void supervisor.exit(1);
 });

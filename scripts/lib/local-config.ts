@@ -1,5 +1,6 @@
 import { copyFileSync, existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { parseEnv } from "node:util";
 import { repoRoot } from "./paths";
 
 const LOCAL_FILES = [
@@ -15,20 +16,13 @@ export function ensureLocalConfig(): void {
   }
 }
 
-/** Reads a dotenv-style file (KEY=value, optional double quotes, `\n` escapes kept as written). */
-export function readDotenv(relativePath: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const line of readFileSync(join(repoRoot, relativePath), "utf8").split("\n")) {
-    const match = /^\s*([A-Z0-9_]+)\s*=\s*(.*)\s*$/.exec(line);
-    if (!match?.[1]) continue;
-    const raw = match[2] ?? "";
-    out[match[1]] = raw.startsWith('"') && raw.endsWith('"') ? raw.slice(1, -1) : raw;
-  }
-  return out;
+/** Reads a dotenv file with Node's own parser (the format firebase-tools reads for the emulators). */
+export function readDotenv(relativePath: string): NodeJS.Dict<string> {
+  return parseEnv(readFileSync(join(repoRoot, relativePath), "utf8"));
 }
 
 /** The secrets the running emulators use, so scripts and tests sign what the functions verify. */
-export function localSecrets(): Record<string, string> {
+export function localSecrets(): NodeJS.Dict<string> {
   ensureLocalConfig();
   return readDotenv("functions/.secret.local");
 }

@@ -3,48 +3,84 @@
 import { orderKeyOf } from "../../contracts/ids";
 import { readFile } from "node:fs/promises";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { lemonSqueezyEvent, post } from "../../scripts/lib/webhooks";
-import { parseCsv } from "../../web/src/features/owner/csv";
+import { csvRecords, parseCsv } from "../../web/src/features/owner/csv";
 import { daysAgo, OWNER_EMAIL, TRIGGER_WAIT, uniqueOrderId } from "../integration/owner/helpers";
 import { DESKTOP_UA, launchChromium, signIn } from "../support/browser";
-import { auth, db, eventually, HOSTING, uniqueId } from "../support/emulator";
+import { auth, createAffiliate, db, eventually, HOSTING, uniqueId } from "../support/emulator";
 
 const STEP_TIMEOUT = 300_000;
 
+// Each test opens its own pages and makes its own affiliate and orders, so any one of them runs alone.
 let browser: Browser;
-let ownerContext: BrowserContext;
-let affiliateContext: BrowserContext;
-let owner: Page;
-let affiliate: Page;
-const pageErrors: string[] = [];
+let contexts: BrowserContext[] = [];
+let pages: Page[] = [];
+let pageErrors: string[] = [];
 
-async function newPage(context: BrowserContext): Promise<Page> {
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({ userAgent: DESKTOP_UA, acceptDownloads: true });
+  contexts.push(context);
   const page = await context.newPage();
+  pages.push(page);
   // Triggers on a busy shared emulator can take a while; every wait is on a data-testid, never a sleep.
   page.setDefaultTimeout(TRIGGER_WAIT);
   page.on("pageerror", (error) => pageErrors.push(error.message));
   return page;
 }
 
+/** A page signed in as the owner, on the console's home. */
+async function ownerConsole(): Promise<Page> {
+  const page = await newPage();
+  await signIn(page, OWNER_EMAIL);
+  await page.getByTestId("owner-home").waitFor();
+  return page;
+}
+
+/** A page signed in as this affiliate, on their dashboard. */
+async function dashboardOf(email: string): Promise<Page> {
+  const page = await newPage();
+  await signIn(page, email);
+  await page.getByTestId("dashboard").waitFor();
+  return page;
+}
+
+/** A sale 45 days old (past the refund window, so payable), credited to `affiliateId` or to nobody. */
+async function maturedSale(affiliateId: string | null): Promise<string> {
+  const orderId = uniqueOrderId();
+  const orderKey = orderKeyOf("lemonsqueezy", orderId);
+  const response = await post(lemonSqueezyEvent("order_created", { orderId, affiliateId, subtotalMinor: 20_000, createdAt: daysAgo(45) }));
+  expect(response.status).toBe(200);
+  await eventually(async () => ((await db().doc(`orders/${orderKey}`).get()).exists ? true : undefined), "order", TRIGGER_WAIT);
+  return orderKey;
+}
+
+async function commissionOf(orderKey: string): Promise<number> {
+  const commission = Number((await db().doc(`orders/${orderKey}`).get()).get("commissionMinor"));
+  expect(commission).toBeGreaterThan(0);
+  return commission;
+}
+
 beforeAll(async () => {
   browser = await launchChromium();
-  ownerContext = await browser.newContext({ userAgent: DESKTOP_UA, acceptDownloads: true });
-  affiliateContext = await browser.newContext({ userAgent: DESKTOP_UA });
-  owner = await newPage(ownerContext);
-  affiliate = await newPage(affiliateContext);
 });
 
-// A failed step leaves both pages on disk for inspection.
+beforeEach(() => {
+  pageErrors = [];
+});
+
 afterEach(async (context) => {
-  if (context.task.result?.state !== "fail") return;
-  await owner?.screenshot({ path: "/tmp/owner-console-owner.png", fullPage: true }).catch(() => undefined);
-  await affiliate?.screenshot({ path: "/tmp/owner-console-affiliate.png", fullPage: true }).catch(() => undefined);
+  // A failed test leaves its pages on disk for inspection.
+  if (context.task.result?.state === "fail") {
+    for (const [i, page] of pages.entries()) await page.screenshot({ path: `/tmp/owner-console-${i}.png`, fullPage: true }).catch(() => undefined);
+  }
+  for (const c of contexts) await c.close();
+  contexts = [];
+  pages = [];
+  expect(pageErrors).toEqual([]);
 });
 
 afterAll(async () => {
-  await ownerContext?.close();
-  await affiliateContext?.close();
   await browser?.close();
 });
 
@@ -55,11 +91,9 @@ async function downloadCsv(page: Page, testId: string, scope = page.locator("bod
 }
 
 describe("owner console", () => {
-  const email = `${uniqueId("applicant")}@test.example`;
-  let uid = "";
-  let orderKey = "";
-
   test("an application sent through /apply is approved by the owner; the new affiliate sees their links", async () => {
+    const email = `${uniqueId("applicant")}@test.example`;
+    const affiliate = await newPage();
     await affiliate.goto(`${HOSTING}/apply`);
     await affiliate.locator("input[name=name]").fill("Browser Applicant");
     await affiliate.locator("input[name=email]").fill(email);
@@ -67,10 +101,9 @@ describe("owner console", () => {
     await affiliate.locator("textarea[name=promotion]").fill("A newsletter with 4,000 readers who build with TypeScript.");
     await affiliate.getByTestId("apply-form").locator("button[type=submit]").click();
     await affiliate.getByTestId("apply-success").waitFor();
-    uid = (await auth().getUserByEmail(email)).uid;
+    const uid = (await auth().getUserByEmail(email)).uid;
 
-    await signIn(owner, OWNER_EMAIL);
-    await owner.getByTestId("owner-home").waitFor();
+    const owner = await ownerConsole();
     await owner.getByTestId("owner-nav-affiliates").click();
     await owner.getByTestId("affiliate-search").fill(email);
     const row = owner.locator(`[data-testid=affiliate-row][data-affiliate-id="${uid}"]`);
@@ -93,12 +126,10 @@ describe("owner console", () => {
   }, STEP_TIMEOUT);
 
   test("the owner re-attributes an unattributed order and the affiliate's dashboard updates live", async () => {
-    const orderId = uniqueOrderId();
-    orderKey = orderKeyOf("lemonsqueezy", orderId);
-    // 45 days old: past the refund window, so it can be paid out in the next test.
-    const response = await post(lemonSqueezyEvent("order_created", { orderId, affiliateId: null, subtotalMinor: 20_000, createdAt: daysAgo(45) }));
-    expect(response.status).toBe(200);
-    await eventually(async () => ((await db().doc(`orders/${orderKey}`).get()).exists ? true : undefined), "order", TRIGGER_WAIT);
+    const { id: uid, email } = await createAffiliate();
+    const orderKey = await maturedSale(null);
+    const affiliate = await dashboardOf(email);
+    const owner = await ownerConsole();
 
     await owner.getByTestId("owner-nav-orders").click();
     await owner.getByTestId("filter-order-key").fill(orderKey);
@@ -112,18 +143,20 @@ describe("owner console", () => {
     // No reload: the dashboard's listeners pick up the new commission.
     const commission = affiliate.locator(`[data-testid=commission-row][data-order-key="${orderKey}"]`);
     await commission.waitFor();
-    const expected = Number((await db().doc(`orders/${orderKey}`).get()).get("commissionMinor"));
-    expect(expected).toBeGreaterThan(0);
-    expect(await commission.getByTestId("commission-amount").getAttribute("data-minor")).toBe(String(expected));
+    expect(await commission.getByTestId("commission-amount").getAttribute("data-minor")).toBe(String(await commissionOf(orderKey)));
     expect(await commission.getAttribute("data-status")).toBe("payable");
 
-    const csv = await downloadCsv(owner, "export-orders");
-    expect(csv[0]?.[0]).toBe("order_key");
-    expect(csv.find((r) => r[0] === orderKey)?.[14]).toBe(uid);
+    const orders = csvRecords(await downloadCsv(owner, "export-orders"));
+    expect(orders.find((r) => r.order_key === orderKey)?.affiliate_id).toBe(uid);
   }, STEP_TIMEOUT);
 
   test("the owner records a payout for matured commissions; both sides see it and the PayPal CSV parses", async () => {
-    const expected = Number((await db().doc(`orders/${orderKey}`).get()).get("commissionMinor"));
+    const { id: uid, email } = await createAffiliate();
+    const orderKey = await maturedSale(uid);
+    const expected = await commissionOf(orderKey);
+    const affiliate = await dashboardOf(email);
+    const owner = await ownerConsole();
+
     await owner.getByTestId("owner-nav-payouts").click();
     const payable = owner.locator(`[data-testid=payable-row][data-affiliate-id="${uid}"]`);
     // payableNow is a callable, not a listener: refresh until the trigger has moved the ledger.
@@ -150,10 +183,10 @@ describe("owner console", () => {
     await affiliate.locator(`[data-testid=payout-row][data-payout-id="${payoutId}"]`).waitFor();
     await affiliate.locator(`[data-testid=commission-row][data-order-key="${orderKey}"][data-status=paid]`).waitFor();
 
+    // PayPal's payouts file has no header: email, amount, currency, reference id, note.
     const rows = await downloadCsv(owner, "export-paypal", payoutRow);
     const amount = `${Math.trunc(expected / 100)}.${String(expected % 100).padStart(2, "0")}`;
     expect(rows).toHaveLength(1);
     expect(rows[0]?.slice(0, 4)).toEqual([email, amount, "USD", payoutId]);
-    expect(pageErrors).toEqual([]);
   }, STEP_TIMEOUT);
 });

@@ -12,10 +12,14 @@ import { db, eventually } from "../support/emulator";
 // Helpers shared by the ledger and email suites: they read only the orders, mails and ledgers of
 // the affiliates and order ids a test made itself.
 
-/** The handler reads its parameters from the environment, as the Functions emulator sets them. */
+/**
+ * The handler reads its parameters from the environment, as the Functions emulator sets them; like
+ * the emulator it says so, which is what lets the local PORTAL_URL through (config/public-url.ts).
+ */
 export function useFunctionParams(): void {
   const params = readDotenv("functions/.env.local");
   for (const name of ["OWNER_EMAILS", "PORTAL_URL"]) process.env[name] ??= params[name] ?? "";
+  process.env.FUNCTIONS_EMULATOR ??= "true";
 }
 
 /** Digits only (Lemon Squeezy order ids are numbers), unique enough for a shared database. */

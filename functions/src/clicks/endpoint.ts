@@ -1,6 +1,7 @@
 import { logger } from "firebase-functions";
 import { onRequest, type Request } from "firebase-functions/https";
 import { clickSalt, defaultRedirectUrl } from "../config/params.js";
+import { publicUrl } from "../config/public-url.js";
 import { createClick, type NewClick } from "../store/clicks.js";
 import { classifyClick } from "./classify.js";
 import { parseClickBeacon, parseRedirectPath, redirectTarget } from "./click-request.js";
@@ -93,6 +94,16 @@ export const click = onRequest({ secrets: [clickSalt], timeoutSeconds: 10 }, asy
   res.status(204).end();
 });
 
+/** DEFAULT_REDIRECT_URL; when it is not a public URL, the error goes to the log and visitors land on the Hosting root. */
+function defaultLanding(): string {
+  try {
+    return publicUrl(defaultRedirectUrl);
+  } catch (err) {
+    logger.error(err instanceof Error ? err.message : String(err));
+    return "/";
+  }
+}
+
 /**
  * GET /r/{affiliate}/{course}: a shareable link that lands on the course's configured page with
  * ?affiliateId= (only for an active affiliate), or on the default page; never on a URL taken from
@@ -102,7 +113,7 @@ export const redirect = onRequest({ secrets: [clickSalt], timeoutSeconds: 10 }, 
   noStore(res).set("X-Robots-Tag", "noindex").set("Referrer-Policy", "strict-origin-when-cross-origin");
   const path = parseRedirectPath(req.path);
   if (path === null) {
-    res.set("Location", redirectTarget(undefined, null, defaultRedirectUrl.value())).status(302).end();
+    res.set("Location", redirectTarget(undefined, null, defaultLanding())).status(302).end();
     return;
   }
   const deadline = Date.now() + FIRESTORE_BUDGET_MS;
@@ -118,5 +129,5 @@ export const redirect = onRequest({ secrets: [clickSalt], timeoutSeconds: 10 }, 
   const courseId = course?.id ?? (courseList.ok ? null : path.courseId);
   const work = recordClick(req, affiliate, { courseId, source: "redirect", page: null }, redirectCap);
   await settleRecording(work, deadline, { affiliateRef: path.affiliateId, source: "redirect" });
-  res.set("Location", redirectTarget(course, active, defaultRedirectUrl.value())).status(302).end();
+  res.set("Location", redirectTarget(course, active, defaultLanding())).status(302).end();
 });

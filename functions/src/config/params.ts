@@ -12,9 +12,13 @@ export const clickSalt = defineSecret("CLICK_SALT");
 export const ownerEmails = defineString("OWNER_EMAILS", {
   description: "Comma-separated emails of the program's owners: they get the owner claim and every sale email.",
 });
+// No default for the two public URLs: a deploy must be told them (see public-url.ts).
+const HTTPS_URL = {
+  text: { validationRegex: "^https://[^/]+", validationErrorMessage: "An https:// URL that people can open, e.g. https://affiliates.example.com" },
+};
 export const portalUrl = defineString("PORTAL_URL", {
-  description: "Public URL of the portal (Hosting), used in emails and links.",
-  default: "http://127.0.0.1:5000",
+  description: "Public https URL of the portal (Hosting), used in emails and links.",
+  input: HTTPS_URL,
 });
 export const paddleEnvironment = defineString("PADDLE_ENVIRONMENT", {
   description: "`sandbox` marks every Paddle Billing event as a test event that earns nothing.",
@@ -22,8 +26,8 @@ export const paddleEnvironment = defineString("PADDLE_ENVIRONMENT", {
   input: { select: { options: [{ value: "production" }, { value: "sandbox" }] } },
 });
 export const defaultRedirectUrl = defineString("DEFAULT_REDIRECT_URL", {
-  description: "Where /r/ links for unknown courses land (never an arbitrary URL from the request).",
-  default: "http://127.0.0.1:5000/",
+  description: "Public https URL where /r/ links for unknown courses land (never an arbitrary URL from the request).",
+  input: HTTPS_URL,
 });
 
 /** Splits a multi-value parameter: comma-separated, blanks dropped. PEM keys are separated by blank lines instead. */

@@ -2,6 +2,7 @@ import { onDocumentWritten } from "firebase-functions/firestore";
 import { readAffiliate, type AffiliateRecord } from "../affiliates/record.js";
 import { becameActive } from "../affiliates/status.js";
 import { portalUrl } from "../config/params.js";
+import { publicUrl } from "../config/public-url.js";
 import { welcomeEmail } from "../emails/welcome-email.js";
 import { loadCourses } from "../store/courses.js";
 import { queueMails } from "../store/mail.js";
@@ -15,7 +16,7 @@ import { readProgramSettings } from "../store/program.js";
 export async function handleAffiliateWritten(before: AffiliateRecord | null, after: AffiliateRecord | null): Promise<number> {
   if (!after?.email || !becameActive(before?.status ?? null, after.status)) return 0;
   const [settings, courses] = await Promise.all([readProgramSettings(), loadCourses()]);
-  const portal = portalUrl.value().replace(/\/+$/, "");
+  const portal = publicUrl(portalUrl).replace(/\/+$/, "");
   const ref = after.slug ?? after.id;
   return queueMails(
     welcomeEmail({

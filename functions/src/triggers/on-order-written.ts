@@ -1,5 +1,6 @@
 import { onDocumentWritten } from "firebase-functions/firestore";
 import { listOf, ownerEmails, portalUrl } from "../config/params.js";
+import { publicUrl } from "../config/public-url.js";
 import { callsForMail, orderMails } from "../emails/order-mails.js";
 import { readOrderRecord, type OrderRecord } from "../orders/record.js";
 import { readAffiliate } from "../store/affiliates.js";
@@ -21,7 +22,7 @@ export async function handleOrderWritten(orderKey: string, before: OrderRecord |
     orderMails(orderKey, before, after, {
       programName: settings.name,
       ownerEmails: [...listOf(ownerEmails.value()), ...settings.notifyEmails],
-      portalUrl: portalUrl.value(),
+      portalUrl: publicUrl(portalUrl),
       affiliate: affiliate?.email ? { id: affiliate.id, name: affiliate.name, email: affiliate.email } : null,
     }),
   );

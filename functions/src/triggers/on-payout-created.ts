@@ -1,5 +1,6 @@
 import { onDocumentCreated } from "firebase-functions/firestore";
 import { portalUrl } from "../config/params.js";
+import { publicUrl } from "../config/public-url.js";
 import { payoutEmails } from "../emails/payout-emails.js";
 import { readPayout, type PayoutRecord } from "../payouts/record.js";
 import { readAffiliate } from "../store/affiliates.js";
@@ -23,7 +24,7 @@ export async function handlePayoutCreated(payoutId: string, payout: PayoutRecord
       reference: payout.reference || null,
       commissionCount: payout.orderKeys.length,
       paidAt: (payout.createdAt ?? new Date()).toISOString(),
-      portalUrl: portalUrl.value(),
+      portalUrl: publicUrl(portalUrl),
     }),
   );
 }

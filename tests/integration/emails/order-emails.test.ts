@@ -3,6 +3,7 @@
 import { orderKeyOf } from "../../../contracts/ids";
 import { beforeAll, describe, expect, it } from "vitest";
 import { handleOrderWritten } from "../../../functions/src/triggers/on-order-written.js";
+import { readDotenv } from "../../../scripts/lib/local-config";
 import { lemonSqueezyEvent, paddleAdjustment, paddleTransactionCompleted } from "../../../scripts/lib/webhooks";
 import { createAffiliate, db, eventually, uniqueId } from "../../support/emulator";
 import {
@@ -39,6 +40,8 @@ describe("sale emails", () => {
     expect(toAffiliate.text).toContain("Your commission: $48.50");
     expect(toAffiliate.text).toMatch(/Payable from: [A-Z][a-z]+ \d{1,2}, \d{4}/);
     expect(toAffiliate.text).not.toContain("student@example.com"); // no customer data for affiliates
+    // The Functions emulator takes the local PORTAL_URL that production refuses.
+    expect(toAffiliate.text).toContain(readDotenv("functions/.env.local").PORTAL_URL);
 
     const toOwner = byKind(mails, "sale-owner");
     expect(toOwner.to).toContain(OWNER);

@@ -53,3 +53,9 @@ export function parseCsv(text: string): string[][] {
   }
   return rows;
 }
+
+/** Parsed lines after the header as records keyed by the header's column names, so readers name columns. */
+export function csvRecords(rows: readonly string[][]): Array<Record<string, string>> {
+  const [header = [], ...lines] = rows;
+  return lines.map((line) => Object.fromEntries(header.map((name, i) => [name, line[i] ?? ""])));
+}
