@@ -1,12 +1,12 @@
 import { lazy } from "react";
 import { createBrowserRouter, RouterProvider } from "react-router-dom";
 import { paths } from "../config/paths";
-import { ApplyPage } from "../features/apply/apply-page";
 import { FinishSignInPage } from "../features/auth/finish-sign-in-page";
 import { NotApprovedPage } from "../features/auth/not-approved-page";
 import { SignInPage } from "../features/auth/sign-in-page";
 import { allowActiveAffiliate, allowOwner, allowSignedIn, Guard, HomeRedirect } from "./guards";
 import { RootLayout } from "./layout";
+import { ApplyRoute } from "./routes/apply";
 import { NotFoundRoute } from "./routes/not-found";
 
 const DashboardRoute = lazy(() => import("./routes/dashboard"));
@@ -19,7 +19,7 @@ const router = createBrowserRouter([
       { path: paths.home.path, element: <HomeRedirect /> },
       { path: paths.signIn.path, element: <SignInPage /> },
       { path: paths.finishSignIn.path, element: <FinishSignInPage /> },
-      { path: paths.apply.path, element: <ApplyPage /> },
+      { path: paths.apply.path, element: <ApplyRoute /> },
       {
         path: paths.notApproved.path,
         element: (

@@ -5,7 +5,6 @@ import { PageTitle } from "../../components/page-title";
 import { paths } from "../../config/paths";
 import { errorCode, errorMessage } from "../../lib/errors";
 import { callFunction } from "../../lib/firebase";
-import { useAuth } from "../auth/auth-context";
 import { APPLICATION_LIMITS, normaliseApplication, validateApplication, type Application, type ApplicationErrors } from "./validate-application";
 
 function submitError(error: unknown): string {
@@ -21,9 +20,8 @@ function submitError(error: unknown): string {
   }
 }
 
-export function ApplyPage() {
-  const { state } = useAuth();
-  const signedInEmail = state.phase === "signed-in" ? (state.user.email ?? "") : "";
+/** `signedInEmail` prefills the form for someone who signed in before applying. */
+export function ApplyPage({ signedInEmail }: { signedInEmail: string }) {
   const [form, setForm] = useState<Application>({ name: "", email: signedInEmail, website: "", promotion: "" });
   const [errors, setErrors] = useState<ApplicationErrors>({});
   const [status, setStatus] = useState<{ kind: "idle" | "sending" | "sent" } | { kind: "error"; message: string }>({ kind: "idle" });

@@ -4,7 +4,7 @@ import { Section } from "../../components/section";
 import { useLive } from "../../hooks/use-live";
 import { listenCourses } from "../../lib/firestore";
 import type { Course } from "../../types/models";
-import { buildCourseLinks, pickDiscountCode, type CourseLink } from "./build-links";
+import { buildCourseLinks, pickDiscountCode, type CourseLink } from "../../lib/course-links";
 
 interface Props {
   uid: string;

@@ -7,7 +7,7 @@ import { useLive } from "../../hooks/use-live";
 import { listenAllAffiliates, listenCourses } from "../../lib/firestore";
 import { formatDate, formatBps } from "../../lib/format";
 import type { Course, OwnerAffiliate } from "../../types/models";
-import { buildCourseLinks } from "../links/build-links";
+import { buildCourseLinks } from "../../lib/course-links";
 import { ActionMessage, useAction } from "./use-action";
 
 const STATUS_ORDER = { pending: 0, active: 1, disabled: 2, rejected: 3 } as const;
