@@ -24,7 +24,7 @@ function accessFor(user: AuthUser): Promise<Access> {
     refreshIdToken,
     hasOwnerClaim,
     // Firestore is loaded only on this fallback path, keeping it out of the sign-in bundle.
-    readAffiliateStatus: async () => (await import("../../lib/firestore")).readAffiliateStatus(user.uid),
+    readAffiliateStatus: async () => (await import("../../lib/firestore-affiliate")).readAffiliateStatus(user.uid),
   });
 }
 

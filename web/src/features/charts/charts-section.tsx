@@ -3,7 +3,7 @@ import { LiveError } from "../../components/live-error";
 import { Section } from "../../components/section";
 import { useLive, type Live } from "../../hooks/use-live";
 import { lastDays, monthsOf, type DayKey } from "../../lib/days";
-import { listenClickStats } from "../../lib/firestore";
+import { listenClickStats } from "../../lib/firestore-affiliate";
 import { formatMoney } from "../../lib/money";
 import type { ClickStat, LedgerShard } from "../../types/models";
 import { buildSeries, formatRate, ledgerCurrencies } from "./series";

@@ -1,5 +1,5 @@
 import { useLive } from "../../hooks/use-live";
-import { listenAffiliate, listenLedgers, listenProgramSettings } from "../../lib/firestore";
+import { listenAffiliate, listenLedgers, listenProgramSettings } from "../../lib/firestore-affiliate";
 import type { AffiliateProfile, LedgerShard, ProgramSettings } from "../../types/models";
 
 /** Listeners whose data several dashboard sections share, opened once for the page. */

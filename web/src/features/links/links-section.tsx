@@ -2,7 +2,7 @@ import { CopyButton } from "../../components/copy-button";
 import { LiveStatus } from "../../components/live-error";
 import { Section } from "../../components/section";
 import { useLive } from "../../hooks/use-live";
-import { listenCourses } from "../../lib/firestore";
+import { listenCourses } from "../../lib/firestore-affiliate";
 import type { Course } from "../../types/models";
 import { buildCourseLinks, pickDiscountCode, type CourseLink } from "../../lib/course-links";
 

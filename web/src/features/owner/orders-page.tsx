@@ -3,7 +3,7 @@ import { LiveStatus } from "../../components/live-error";
 import { Section } from "../../components/section";
 import { useLive } from "../../hooks/use-live";
 import { downloadText } from "../../lib/download";
-import { listenAllAffiliates, listenOwnerOrders, type OrderScope } from "../../lib/firestore";
+import { listenAllAffiliates, listenOwnerOrders, type OrderScope } from "../../lib/firestore-owner";
 import { formatDate } from "../../lib/format";
 import { formatMoney } from "../../lib/money";
 import { ORDER_STATUSES, PLATFORM_IDS, type OwnerAffiliate, type OwnerOrder } from "../../types/models";

@@ -2,7 +2,7 @@ import { useState } from "react";
 import { LiveStatus } from "../../components/live-error";
 import { Section } from "../../components/section";
 import { useLive } from "../../hooks/use-live";
-import { listenOutbox } from "../../lib/firestore";
+import { listenOutbox } from "../../lib/firestore-owner";
 import type { MailItem } from "../../types/models";
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });

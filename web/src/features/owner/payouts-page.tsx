@@ -5,7 +5,7 @@ import { Section } from "../../components/section";
 import { useLive } from "../../hooks/use-live";
 import { downloadText } from "../../lib/download";
 import { callFunction } from "../../lib/firebase";
-import { listenAllAffiliates, listenAllPayouts, listenOwnerProgram } from "../../lib/firestore";
+import { listenAllAffiliates, listenAllPayouts, listenOwnerProgram } from "../../lib/firestore-owner";
 import { formatDate } from "../../lib/format";
 import { formatMoney } from "../../lib/money";
 import type { OwnerAffiliate, OwnerPayout, OwnerProgramSettings } from "../../types/models";

@@ -3,7 +3,7 @@ import { Field } from "../../components/field";
 import { LiveStatus } from "../../components/live-error";
 import { Section } from "../../components/section";
 import { useLive } from "../../hooks/use-live";
-import { listenOwnerCourses, listenOwnerProgram } from "../../lib/firestore";
+import { listenOwnerCourses, listenOwnerProgram } from "../../lib/firestore-owner";
 import { PLATFORM_IDS, type OwnerCourse, type OwnerProgramSettings, type PlatformId } from "../../types/models";
 import { parseSettingsForm, settingsForm, type SettingsForm } from "./settings-form";
 import { ActionMessage, useAction } from "./use-action";

@@ -1,7 +1,7 @@
 import { LiveStatus } from "../../components/live-error";
 import { Section } from "../../components/section";
 import { useLive } from "../../hooks/use-live";
-import { listenPayouts } from "../../lib/firestore";
+import { listenPayouts } from "../../lib/firestore-affiliate";
 import { formatDate } from "../../lib/format";
 import { formatMoney } from "../../lib/money";
 import type { Payout } from "../../types/models";

@@ -4,7 +4,7 @@ import { LiveStatus } from "../../components/live-error";
 import { Section } from "../../components/section";
 import type { Live } from "../../hooks/use-live";
 import { errorCode } from "../../lib/errors";
-import { updateProfile } from "../../lib/firestore";
+import { updateProfile } from "../../lib/firestore-affiliate";
 import { formatBps, formatDate } from "../../lib/format";
 import type { AffiliateProfile, ProgramSettings, ProfileUpdate } from "../../types/models";
 import { MAX_DISPLAY_NAME, normaliseProfile, validateProfile, type ProfileErrors } from "./validate-profile";
