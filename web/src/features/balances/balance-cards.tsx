@@ -5,6 +5,7 @@ import { formatDay, type DayKey } from "../../lib/days";
 import { formatMoney } from "../../lib/money";
 import type { LedgerShard } from "../../types/models";
 import { computeBalances, type CurrencyBalance } from "./compute-balances";
+import "./balance-cards.css";
 
 function BalanceCard({ balance }: { balance: CurrencyBalance }) {
   const { currency } = balance;

@@ -5,6 +5,7 @@ import { useLive } from "../../hooks/use-live";
 import { listenCourses } from "../../lib/firestore-affiliate";
 import type { Course } from "../../types/models";
 import { buildCourseLinks, pickDiscountCode, type CourseLink } from "../../lib/course-links";
+import "./links-section.css";
 
 interface Props {
   uid: string;

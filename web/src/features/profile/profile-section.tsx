@@ -8,6 +8,7 @@ import { updateProfile } from "../../lib/firestore-affiliate";
 import { formatBps, formatDate } from "../../lib/format";
 import type { AffiliateProfile, ProgramSettings, ProfileUpdate } from "../../types/models";
 import { MAX_DISPLAY_NAME, normaliseProfile, validateProfile, type ProfileErrors } from "./validate-profile";
+import "./profile-section.css";
 
 function ProfileForm({ profile }: { profile: AffiliateProfile }) {
   // Seeded once: later snapshots must not overwrite what the person is typing.
@@ -58,7 +59,7 @@ function ProfileForm({ profile }: { profile: AffiliateProfile }) {
       <button type="submit" className="button button--primary" disabled={status === "saving"}>
         {status === "saving" ? "Saving…" : "Save profile"}
       </button>
-      <p role="status" className="form__status" data-testid="profile-status">
+      <p role="status" className="profile__status" data-testid="profile-status">
         {status === "saved" ? "Saved." : status === "failed" ? "Could not save. Check your connection and try again." : status === "denied" ? "You cannot change these details right now." : ""}
       </p>
     </form>

@@ -29,20 +29,3 @@ export function useAction() {
   }, []);
   return { state, run, busy: state.kind === "busy" };
 }
-
-export function ActionMessage({ state, testId }: { state: ActionState; testId?: string }) {
-  return (
-    <div aria-live="polite" data-testid={testId}>
-      {state.kind === "done" ? (
-        <p className="notice notice--ok" data-kind="ok">
-          {state.message}
-        </p>
-      ) : null}
-      {state.kind === "error" ? (
-        <p className="notice notice--error" data-kind="error" role="alert">
-          {state.message}
-        </p>
-      ) : null}
-    </div>
-  );
-}
