@@ -1,4 +1,5 @@
 import js from "@eslint/js";
+import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
 // One flat config for the whole repository. Type-aware rules catch what strict TypeScript does not:
@@ -19,6 +20,11 @@ export default tseslint.config(
       "@typescript-eslint/only-throw-error": "error",
       "no-console": "off",
     },
+  },
+  {
+    // The portal's components and hooks: the rules of hooks and the React Compiler's checks.
+    files: ["web/src/**/*.ts", "web/src/**/*.tsx"],
+    ...reactHooks.configs.flat.recommended,
   },
   {
     // Test doubles implement async interfaces without awaiting; expect.stringMatching is typed `any`.
