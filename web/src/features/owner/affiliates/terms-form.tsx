@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { Field } from "../../../components/field";
 import type { OwnerAffiliate } from "../../../types/models";
-import { ActionMessage } from "../action-message";
+import { ActionForm } from "../action-form";
 import { useAction } from "../use-action";
 
 function numberOrNull(text: string): number | null | "bad" {
@@ -19,15 +19,16 @@ export function TermsForm({ affiliate }: { affiliate: OwnerAffiliate }) {
   const [discountCode, setDiscountCode] = useState(textOf(affiliate.discountCode));
   const [slug, setSlug] = useState(textOf(affiliate.slug));
   const [note, setNote] = useState(affiliate.note);
-  const { state, run, busy } = useAction();
+  const action = useAction();
   const [local, setLocal] = useState<string | null>(null);
   return (
-    <form
-      className="form"
-      data-testid="terms-form"
-      noValidate
-      onSubmit={async (event) => {
-        event.preventDefault();
+    <ActionForm
+      card={false}
+      testId="terms-form"
+      action={action}
+      submit={{ label: "Save terms", testId: "terms-save" }}
+      messageTestId="terms-message"
+      onSubmit={async () => {
         const rateBps = numberOrNull(rate);
         const days = numberOrNull(cookieDays);
         if (rateBps === "bad" || days === "bad") {
@@ -35,7 +36,7 @@ export function TermsForm({ affiliate }: { affiliate: OwnerAffiliate }) {
           return;
         }
         setLocal(null);
-        await run("updateAffiliate", { affiliateId: affiliate.id, rateBps, cookieDays: days, discountCode: discountCode.trim() || null, slug: slug.trim() || null, note }, "Saved. New terms apply to future sales only.");
+        await action.run("updateAffiliate", { affiliateId: affiliate.id, rateBps, cookieDays: days, discountCode: discountCode.trim() || null, slug: slug.trim() || null, note }, "Saved. New terms apply to future sales only.");
       }}
     >
       <Field label="Commission rate (basis points, empty = program default)" name="rateBps" value={rate} onValue={setRate} testId="terms-rate" hint="5000 = 50%. Past commissions keep their rate." />
@@ -43,11 +44,7 @@ export function TermsForm({ affiliate }: { affiliate: OwnerAffiliate }) {
       <Field label="Discount code" name="discountCode" value={discountCode} onValue={setDiscountCode} maxLength={40} testId="terms-discount" />
       <Field label="Readable slug for links" name="slug" value={slug} onValue={setSlug} maxLength={32} testId="terms-slug" hint="3–32 lower-case letters, digits or dashes." />
       <Field label="Note (only you see it)" name="note" value={note} onValue={setNote} multiline maxLength={1000} />
-      <button type="submit" className="button button--primary" disabled={busy} data-testid="terms-save">
-        Save terms
-      </button>
       {local ? <p className="notice notice--error">{local}</p> : null}
-      <ActionMessage state={state} testId="terms-message" />
-    </form>
+    </ActionForm>
   );
 }

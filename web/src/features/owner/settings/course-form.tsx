@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { Field } from "../../../components/field";
 import { PLATFORM_IDS, type OwnerCourse, type PlatformId } from "../../../types/models";
-import { ActionMessage } from "../action-message";
+import { ActionForm } from "../action-form";
 import { useAction } from "../use-action";
 
 const splitIds = (text: string) =>
@@ -16,16 +16,15 @@ export function CourseForm({ course }: { course: OwnerCourse | null }) {
   const [name, setName] = useState(course?.name ?? "");
   const [siteUrl, setSiteUrl] = useState(course?.siteUrl ?? "");
   const [ids, setIds] = useState<Record<PlatformId, string>>(() => Object.fromEntries(PLATFORM_IDS.map((p) => [p, (course?.productIds[p] ?? []).join(", ")])) as Record<PlatformId, string>);
-  const { state, run, busy } = useAction();
+  const action = useAction();
   return (
-    <form
-      className="card form"
-      data-testid="course-form"
-      noValidate
-      onSubmit={async (event) => {
-        event.preventDefault();
+    <ActionForm
+      testId="course-form"
+      action={action}
+      submit={{ label: course ? "Save course" : "Add course" }}
+      onSubmit={async () => {
         const productIds = Object.fromEntries(PLATFORM_IDS.map((p) => [p, splitIds(ids[p])]));
-        await run("saveCourse", { id: id.trim(), course: { name: name.trim(), siteUrl: siteUrl.trim(), productIds } }, "Course saved.");
+        await action.run("saveCourse", { id: id.trim(), course: { name: name.trim(), siteUrl: siteUrl.trim(), productIds } }, "Course saved.");
       }}
     >
       <Field label="Course id (used in links)" name="courseId" value={id} onValue={setId} disabled={course !== null} hint="Lower-case letters, digits and dashes; cannot change later." />
@@ -34,10 +33,6 @@ export function CourseForm({ course }: { course: OwnerCourse | null }) {
       {PLATFORM_IDS.map((p) => (
         <Field key={p} label={`${p} product ids (comma-separated)`} name={`products-${p}`} value={ids[p]} onValue={(v) => setIds((all) => ({ ...all, [p]: v }))} />
       ))}
-      <button type="submit" className="button button--primary" disabled={busy}>
-        {course ? "Save course" : "Add course"}
-      </button>
-      <ActionMessage state={state} />
-    </form>
+    </ActionForm>
   );
 }

@@ -1,25 +1,25 @@
 import { useState } from "react";
 import { Field } from "../../../components/field";
 import type { OwnerProgramSettings } from "../../../types/models";
-import { ActionMessage } from "../action-message";
+import { ActionForm } from "../action-form";
 import { parseSettingsForm, settingsForm, type SettingsForm } from "../settings-form";
 import { useAction } from "../use-action";
 
 export function ProgramForm({ initial }: { initial: OwnerProgramSettings | null }) {
   const [form, setForm] = useState<SettingsForm>(() => settingsForm(initial));
   const [errors, setErrors] = useState<Partial<Record<keyof SettingsForm, string>>>({});
-  const { state, run, busy } = useAction();
+  const action = useAction();
   const field = (key: keyof SettingsForm) => ({ name: key, value: form[key], error: errors[key], onValue: (value: string) => setForm((f) => ({ ...f, [key]: value })) });
   return (
-    <form
-      className="card form"
-      data-testid="settings-form"
-      noValidate
-      onSubmit={async (event) => {
-        event.preventDefault();
+    <ActionForm
+      testId="settings-form"
+      action={action}
+      submit={{ label: "Save settings", testId: "settings-save" }}
+      messageTestId="settings-message"
+      onSubmit={async () => {
         const parsed = parseSettingsForm(form);
         setErrors(parsed.ok ? {} : parsed.errors);
-        if (parsed.ok) await run("saveProgramSettings", parsed.value, "Settings saved. Past commissions keep their rate and dates.");
+        if (parsed.ok) await action.run("saveProgramSettings", parsed.value, "Settings saved. Past commissions keep their rate and dates.");
       }}
     >
       <Field label="Program name" {...field("name")} testId="settings-name" />
@@ -29,10 +29,6 @@ export function ProgramForm({ initial }: { initial: OwnerProgramSettings | null 
       <Field label="Payout threshold (minor units)" {...field("payoutThresholdMinor")} hint="5000 = 50.00 in a two-decimal currency." testId="settings-threshold" />
       <Field label="Program discount code" {...field("discountCode")} />
       <Field label="Also notify (comma-separated emails)" {...field("notifyEmails")} />
-      <button type="submit" className="button button--primary" disabled={busy} data-testid="settings-save">
-        Save settings
-      </button>
-      <ActionMessage state={state} testId="settings-message" />
-    </form>
+    </ActionForm>
   );
 }
