@@ -8,7 +8,7 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["functions/src/**/*.test.ts", "web/src/**/*.test.ts", "web/tracking/**/*.test.ts", "scripts/**/*.test.ts"],
+          include: ["contracts/**/*.test.ts", "functions/src/**/*.test.ts", "web/src/**/*.test.ts", "web/tracking/**/*.test.ts", "scripts/**/*.test.ts"],
         },
       },
       {

@@ -1,8 +1,8 @@
 import { getFirestore, type Firestore } from "firebase-admin/firestore";
 import type { SaleFacts } from "../../functions/src/domain/types";
 import { contributionOf } from "../../functions/src/ledger/contribution";
-import { addDeltas, diffContributions, emptyLedger } from "../../functions/src/ledger/delta";
-import type { LedgerTotals } from "../../functions/src/ledger/contribution";
+import { emptyLedger, type LedgerShard } from "../../contracts/ledger";
+import { addDeltas, diffContributions } from "../../functions/src/ledger/delta";
 import { deriveOrder } from "../../functions/src/orders/derive";
 import { emptyFacts } from "../../functions/src/orders/facts";
 import { payableNow } from "../../functions/src/store/payouts";
@@ -40,7 +40,7 @@ function sale(i: number, now: number): SaleFacts {
  */
 async function seedLedgers(db: Firestore, runId: string): Promise<void> {
   const now = Date.now();
-  const ledgers = new Map<string, LedgerTotals & { affiliateId: string; currency: string; shard: number }>();
+  const ledgers = new Map<string, LedgerShard>();
   for (let i = 0; i < ORDERS; i++) {
     const affiliateId = `aff_bench_${runId}_${i % AFFILIATES}`;
     const facts = { ...emptyFacts(), sale: sale(i, now) };

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { getFirestore, type Firestore } from "firebase-admin/firestore";
 import type { AffiliateCandidate } from "../../functions/src/orders/attribution";
-import { programSettings } from "../../functions/src/settings/program";
+import { programSettings } from "../../contracts/program-settings";
 import { expectedLedger, ledgerSum, orderKeyOfRequest, parsedOf, predict } from "../lib/order-predictions";
 import {
   lemonSqueezyEvent,

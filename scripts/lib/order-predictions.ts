@@ -1,11 +1,13 @@
 import type { Firestore } from "firebase-admin/firestore";
-import type { ParsedEvent, Platform } from "../../functions/src/domain/types";
+import { orderKeyOf } from "../../contracts/ids";
+import type { Platform } from "../../contracts/platforms";
+import type { ParsedEvent } from "../../functions/src/domain/types";
 import { contributionOf, type Contribution } from "../../functions/src/ledger/contribution";
 import { flattenTotals } from "../../functions/src/ledger/delta";
 import { attribute, type AffiliateCandidate, type Attribution } from "../../functions/src/orders/attribution";
 import { deriveOrder, type DerivedOrder } from "../../functions/src/orders/derive";
 import { addFact, emptyFacts, type OrderFacts } from "../../functions/src/orders/facts";
-import type { ProgramSettings } from "../../functions/src/settings/program";
+import type { ProgramSettings } from "../../contracts/program-settings";
 import { parseLemonSqueezyEvent } from "../../functions/src/webhooks/lemonsqueezy/parse";
 import { parsePaddleClassicEvent } from "../../functions/src/webhooks/paddle-classic/parse";
 import { parsePaddleEvent } from "../../functions/src/webhooks/paddle/parse";
@@ -31,7 +33,7 @@ export function parsedOf(request: SignedRequest): ParsedEvent {
 
 export function orderKeyOfRequest(request: SignedRequest): string | null {
   const event = parsedOf(request);
-  return "orderId" in event ? `${platformOf(request)}_${event.orderId}`.replace(/\//g, "_") : null;
+  return "orderId" in event ? orderKeyOf(platformOf(request), event.orderId) : null;
 }
 
 export interface Prediction {

@@ -1,5 +1,6 @@
 import { getFirestore } from "firebase-admin/firestore";
-import { PLATFORMS, type ParsedEvent, type Platform } from "../../functions/src/domain/types";
+import { isPlatform, type Platform } from "../../contracts/platforms";
+import type { ParsedEvent } from "../../functions/src/domain/types";
 import { applyStoredEvent, type EventOutcome } from "../../functions/src/store/webhook-events";
 
 // Re-applies stored webhook events whose processing never finished: `received` (the function
@@ -25,10 +26,6 @@ export interface ReplayResult {
   eventType: string | null;
   outcome: EventOutcome | "skipped" | "error";
   detail?: string;
-}
-
-function isPlatform(value: unknown): value is Platform {
-  return typeof value === "string" && (PLATFORMS as readonly string[]).includes(value);
 }
 
 function isParsedEvent(value: unknown): value is ParsedEvent {

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { signLemonSqueezy, signPaddle, signPaddleClassic } from "../../functions/src/webhooks/testing/sign";
+import { signLemonSqueezy, signPaddle, signPaddleClassic } from "./webhook-signatures";
 import { localSecrets } from "./local-config";
 import { HOSTING_URL, repoRoot } from "./paths";
 

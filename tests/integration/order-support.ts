@@ -1,7 +1,8 @@
 import { randomInt } from "node:crypto";
 import { expect } from "vitest";
-import { contributionOf, type Contribution, type LedgerTotals } from "../../functions/src/ledger/contribution.js";
-import { addDeltas, diffContributions, emptyLedger } from "../../functions/src/ledger/delta.js";
+import { emptyLedger, type LedgerTotals } from "../../contracts/ledger.js";
+import { contributionOf, type Contribution } from "../../functions/src/ledger/contribution.js";
+import { addDeltas, diffContributions } from "../../functions/src/ledger/delta.js";
 import { derivedOf } from "../../functions/src/store/ledger.js";
 import type { OrderDoc } from "../../functions/src/store/orders.js";
 import { readDotenv } from "../../scripts/lib/local-config";

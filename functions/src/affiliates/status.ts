@@ -1,7 +1,4 @@
-import type { AffiliateStatus } from "../orders/attribution.js";
-
-export const STATUS_ACTIONS = ["approve", "reject", "disable", "enable"] as const;
-export type StatusAction = (typeof STATUS_ACTIONS)[number];
+import type { AffiliateStatus, StatusAction } from "../../../contracts/affiliates.js";
 
 /** Which statuses each owner action may start from; anything else is refused, not ignored. */
 const FROM: Record<StatusAction, readonly AffiliateStatus[]> = {

@@ -1,10 +1,7 @@
-export interface SessionAnswer {
-  role: "owner" | "affiliate" | "none";
-  status: "pending" | "active" | "disabled" | "rejected" | null;
-  claimsChanged: boolean;
-}
+import { isAffiliateStatus } from "../../../contracts/affiliates.js";
+import type { CallableOutput } from "../../../contracts/callables/index.js";
 
-const STATUSES = new Set(["pending", "active", "disabled", "rejected"]);
+export type SessionAnswer = CallableOutput<"session">;
 
 /** Who a signed-in person is. Only a verified email can be an owner. */
 export function decideSession(input: {
@@ -16,7 +13,7 @@ export function decideSession(input: {
 }): { answer: SessionAnswer } {
   const email = input.email?.trim().toLowerCase() ?? null;
   const isOwner = input.verified && email !== null && input.ownerEmails.some((o) => o.trim().toLowerCase() === email);
-  const status = input.affiliateStatus && STATUSES.has(input.affiliateStatus) ? (input.affiliateStatus as SessionAnswer["status"]) : null;
+  const status = isAffiliateStatus(input.affiliateStatus) ? input.affiliateStatus : null;
   const role = isOwner ? "owner" : status === "active" && input.verified ? "affiliate" : "none";
   return { answer: { role, status, claimsChanged: isOwner !== input.currentOwnerClaim } };
 }

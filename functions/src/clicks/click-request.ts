@@ -1,7 +1,7 @@
 // Parsing of what reaches the click endpoints: the beacon sent by t.js and the /r/ redirect path.
 
 // Course ids share the affiliate id's shape, which t.js checks too.
-import { AFFILIATE_ID as ID_PATTERN } from "../orders/attribution.js";
+import { AFFILIATE_ID as ID_PATTERN } from "../../../contracts/affiliates.js";
 
 /** t.js sends ~150 bytes; anything far larger is not ours. */
 export const MAX_BEACON_BYTES = 2048;

@@ -1,4 +1,4 @@
-import type { Course } from "../courses/course.js";
+import type { Course } from "../../../contracts/course.js";
 import { findAffiliate, type AffiliateLookup } from "../store/clicks.js";
 import { loadCourses } from "../store/courses.js";
 import { TtlCache } from "./ttl-cache.js";

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { addVisit, clickStatsKey, utcDay, visitorKey, type ClickSource, type VisitCounts } from "./visits.js";
+import { addVisit, utcDay, type ClickSource, type VisitCounts } from "./visits.js";
 
 describe("addVisit", () => {
   test.each([
@@ -34,17 +34,9 @@ describe("addVisit", () => {
   });
 });
 
-describe("keys", () => {
-  test("utcDay is the UTC calendar day", () => {
+describe("utcDay", () => {
+  test("is the UTC calendar day", () => {
     expect(utcDay(new Date("2026-03-01T23:59:59.999Z"))).toBe("2026-03-01");
     expect(utcDay(new Date("2026-03-01T23:30:00-02:00"))).toBe("2026-03-02");
-  });
-
-  test("clickStats id and fields match what the portal reads", () => {
-    expect(clickStatsKey("aff_Ada9x2KqLmT4", "2026-03-07", 3)).toEqual({ id: "aff_Ada9x2KqLmT4_2026-03_3", month: "2026-03", dd: "07" });
-  });
-
-  test("visitor key", () => {
-    expect(visitorKey("alice01", "2026-03-07", "7acf6129")).toBe("alice01_2026-03-07_7acf6129");
   });
 });

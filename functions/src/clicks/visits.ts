@@ -8,7 +8,6 @@ export interface VisitCounts {
   beacon: number;
 }
 
-export const CLICK_SHARDS = 4;
 export const CLICK_TTL_DAYS = 90;
 /** Visitor docs only serve their day, and trigger retries (up to 7 days); a little longer is enough. */
 export const VISITOR_TTL_DAYS = 8;
@@ -29,16 +28,6 @@ export function addVisit(before: VisitCounts | null, source: ClickSource): { aft
 /** `YYYY-MM-DD` in UTC, the day format of the data model. */
 export function utcDay(at: Date): string {
   return at.toISOString().slice(0, 10);
-}
-
-/** The portal reads `clickStats/{affiliateId}_{YYYY-MM}_{shard}` with days keyed `DD`. */
-export function clickStatsKey(affiliateId: string, day: string, shard: number): { id: string; month: string; dd: string } {
-  const month = day.slice(0, 7);
-  return { id: `${affiliateId}_${month}_${shard}`, month, dd: day.slice(8, 10) };
-}
-
-export function visitorKey(affiliateId: string, day: string, visitor: string): string {
-  return `${affiliateId}_${day}_${visitor}`;
 }
 
 export function daysAfter(at: Date, days: number): Date {

@@ -1,8 +1,8 @@
+import type { Platform } from "../../../contracts/platforms.js";
+
 // The contract between the pure modules (parsing, money, attribution, ledger, emails) and the
 // Firebase glue. Every amount is an integer in minor units of the currency beside it.
 
-export const PLATFORMS = ["paddle", "paddle-classic", "lemonsqueezy"] as const;
-export type Platform = (typeof PLATFORMS)[number];
 
 /** ISO 4217 code, upper case. */
 export type Currency = string;

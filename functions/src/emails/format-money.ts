@@ -1,4 +1,4 @@
-import { currencyExponent } from "../money/currency.js";
+import { currencyExponent } from "../../../contracts/currency.js";
 
 // Amounts stay integers until the last step: minor units become a decimal *string* by moving the
 // decimal point, and Intl.NumberFormat (which formats numeric strings exactly) adds the symbol and

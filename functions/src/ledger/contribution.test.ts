@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DerivedOrder } from "../orders/derive.js";
-import { contributionOf, ledgerKey, shardOf, utcDay } from "./contribution.js";
+import { contributionOf, shardOf, utcDay } from "./contribution.js";
 
 const paid: DerivedOrder = {
   status: "paid",
@@ -97,10 +97,7 @@ describe("contributionOf", () => {
   });
 });
 
-describe("ledgerKey and utcDay", () => {
-  it("names the ledger document", () => {
-    expect(ledgerKey({ affiliateId: "alice_01", currency: "USD", shard: 3 })).toBe("alice_01_USD_3");
-  });
+describe("utcDay", () => {
   it("takes the UTC day of an instant with an offset", () => {
     expect(utcDay("2026-11-21T23:30:00-05:00")).toBe("2026-11-22");
     expect(() => utcDay("nope")).toThrow(RangeError);

@@ -1,45 +1,12 @@
-import type { Currency } from "../domain/types.js";
+import type { LedgerShard } from "../../../contracts/ledger.js";
 import type { DerivedOrder } from "../orders/derive.js";
 
 // An order's contribution is a pure function of the derived order. The trigger stores the
 // contribution it last applied (`commissions/{orderKey}.applied`) and adds only the difference, so
 // the ledger always equals the sum of the current contributions however often the trigger runs.
 
-export interface DailyTotals {
-  sales: number;
-  /** The sale's commission base (seller's net), in the ledger currency. */
-  saleMinor: number;
-  commissionMinor: number;
-  refundedMinor: number;
-}
-
-/** The numeric part of a ledger shard; a contribution has the same shape. */
-export interface LedgerTotals {
-  /** Commission not yet paid, by the UTC day it becomes payable. */
-  pendingByDay: Record<string, number>;
-  /** Self-referral commissions waiting for the owner's approval. */
-  flaggedMinor: number;
-  /** Negative: paid out, then taken back by a refund or chargeback; offsets the next payout. */
-  carryMinor: number;
-  paidMinor: number;
-  /** Commission lost to refunds and chargebacks. */
-  reversedMinor: number;
-  /** Commission currently earned (after refunds and chargebacks). */
-  earnedMinor: number;
-  sales: number;
-  /** Orders with at least one refund. */
-  refunds: number;
-  /** By the UTC day of the sale (refunds are reported on their sale's day). */
-  daily: Record<string, DailyTotals>;
-}
-
-export interface LedgerIdentity {
-  affiliateId: string;
-  currency: Currency;
-  shard: number;
-}
-
-export interface Contribution extends LedgerTotals, LedgerIdentity {}
+/** What one order adds to its affiliate's ledger: one shard's worth of totals. */
+export type Contribution = LedgerShard;
 
 /**
  * Each order change writes exactly one shard of its affiliate's ledger (docs/ledger.md). At about one
@@ -59,11 +26,6 @@ export function shardOf(orderKey: string, shards: number = DEFAULT_SHARDS): numb
     hash = Math.imul(hash, 0x01000193);
   }
   return (hash >>> 0) % shards;
-}
-
-/** Id of the ledger document `ledgers/{affiliateId}_{currency}_{shard}`. */
-export function ledgerKey(id: LedgerIdentity): string {
-  return `${id.affiliateId}_${id.currency}_${id.shard}`;
 }
 
 /** UTC `YYYY-MM-DD` of an ISO 8601 instant. */

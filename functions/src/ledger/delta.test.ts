@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Contribution } from "./contribution.js";
-import { addDeltas, diffContributions, emptyLedger, flattenTotals, nestFields } from "./delta.js";
+import { emptyLedger } from "../../../contracts/ledger.js";
+import { addDeltas, diffContributions, flattenTotals, nestFields } from "./delta.js";
 
 const base: Contribution = {
   affiliateId: "alice_01",

@@ -1,5 +1,6 @@
-import type { Contribution, DailyTotals, LedgerIdentity, LedgerTotals } from "./contribution.js";
-import { ledgerKey } from "./contribution.js";
+import { ledgerKeyOf } from "../../../contracts/ids.js";
+import type { DailyTotals, LedgerIdentity, LedgerTotals } from "../../../contracts/ledger.js";
+import type { Contribution } from "./contribution.js";
 
 // Ledger changes travel as flat dotted field paths (`pendingByDay.2026-12-21`, `daily.2026-11-21.sales`)
 // with numeric deltas, the shape Firestore `update()` takes with `FieldValue.increment`. Zero
@@ -26,20 +27,6 @@ const DAILY_FIELDS = ["sales", "saleMinor", "commissionMinor", "refundedMinor"] 
 >;
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-export function emptyLedger(): LedgerTotals {
-  return {
-    pendingByDay: {},
-    flaggedMinor: 0,
-    carryMinor: 0,
-    paidMinor: 0,
-    reversedMinor: 0,
-    earnedMinor: 0,
-    sales: 0,
-    refunds: 0,
-    daily: {},
-  };
-}
 
 /** The totals as dotted paths, zeros left out. */
 export function flattenTotals(totals: LedgerTotals): Record<string, number> {
@@ -73,7 +60,7 @@ function identity(c: Contribution): LedgerIdentity {
 export function diffContributions(oldC: Contribution | null, newC: Contribution | null): LedgerDelta[] {
   const byKey = new Map<string, LedgerDelta>();
   const add = (c: Contribution, factor: 1 | -1): void => {
-    const key = ledgerKey(c);
+    const key = ledgerKeyOf(c);
     const delta = byKey.get(key) ?? { ...identity(c), ledgerKey: key, fields: {} };
     for (const [path, value] of Object.entries(scaled(flattenTotals(c), factor))) {
       delta.fields[path] = (delta.fields[path] ?? 0) + value;

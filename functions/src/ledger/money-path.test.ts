@@ -9,8 +9,9 @@ import { roundHalfEvenDiv } from "../money/rounding.js";
 import { manualAttribution, type Attribution } from "../orders/attribution.js";
 import { deriveOrder, type DeriveContext, type DerivedOrder } from "../orders/derive.js";
 import { addFact, emptyFacts, type OrderFacts } from "../orders/facts.js";
-import { contributionOf, type Contribution, type LedgerTotals } from "./contribution.js";
-import { addDeltas, diffContributions, emptyLedger } from "./delta.js";
+import { emptyLedger, type LedgerTotals } from "../../../contracts/ledger.js";
+import { contributionOf, type Contribution } from "./contribution.js";
+import { addDeltas, diffContributions } from "./delta.js";
 
 const ORDER_KEY = "paddle_txn_01";
 const common = { platform: "paddle", eventType: "x", occurredAt: "2026-11-21T10:00:00Z", orderId: "txn_01", test: false } as const;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { LedgerTotals } from "./contribution.js";
-import { addDeltas, emptyLedger, flattenTotals } from "./delta.js";
+import { emptyLedger, type LedgerTotals } from "../../../contracts/ledger.js";
+import { addDeltas, flattenTotals } from "./delta.js";
 import { zeroLedgerPaths } from "./tidy.js";
 
 describe("zeroLedgerPaths", () => {

@@ -1,4 +1,4 @@
-import { currencyExponent } from "./currency.js";
+import { currencyExponent } from "../../../contracts/currency.js";
 
 export interface ParseAmountOptions {
   /** Refund fields such as Classic's `balance_earnings_decrease` can be negative. Default false. */

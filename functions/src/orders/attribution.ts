@@ -1,6 +1,5 @@
+import { AFFILIATE_ID, type AffiliateStatus } from "../../../contracts/affiliates.js";
 import type { AffiliateRef } from "../domain/types.js";
-
-export type AffiliateStatus = "pending" | "active" | "disabled" | "rejected";
 
 /** What the glue found at `affiliates/{ref.value}`, or null when there is no such document. */
 export interface AffiliateCandidate {
@@ -28,9 +27,6 @@ export interface Attribution {
   /** The owner's uid for a manual re-attribution, else null. */
   by: string | null;
 }
-
-/** The shape of an affiliate id or slug wherever one arrives: payloads, links, beacons, callables. */
-export const AFFILIATE_ID = /^[A-Za-z0-9_-]{3,64}$/;
 
 /** Affiliate ids are case-sensitive; anything else is never looked up. */
 export function isAffiliateIdShape(value: string): boolean {

@@ -1,27 +1,12 @@
-import type { LedgerTotals } from "../ledger/contribution.js";
-import { balancesAt } from "../ledger/balances.js";
+import type { PayableRow } from "../../../contracts/callables/index.js";
+import { balancesAt, type LedgerShard } from "../../../contracts/ledger.js";
 
-export interface LedgerShardRow extends LedgerTotals {
-  affiliateId: string;
-  currency: string;
-}
+/** The shards' totals, whatever shard they came from. */
+export type LedgerShardRow = Omit<LedgerShard, "shard">;
 
 export interface AffiliateBrief {
   name: string;
   email: string;
-  payoutEmail: string;
-  status: string | null;
-}
-
-export interface PayableRow {
-  affiliateId: string;
-  currency: string;
-  /** Past the refund window, less what was taken back after an earlier payout. */
-  payableMinor: number;
-  pendingMinor: number;
-  flaggedMinor: number;
-  name: string;
-  /** Where to send the money: the affiliate's payout email, else their sign-in email. */
   payoutEmail: string;
   status: string | null;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { emptyLedger } from "../ledger/delta.js";
+import { emptyLedger } from "../../../contracts/ledger.js";
 import { payableRows } from "./payable.js";
 import { checkPayout, chunk, payoutIdFor, selectAllocations, type PayoutCandidate } from "./select.js";
 

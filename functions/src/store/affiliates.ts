@@ -1,8 +1,8 @@
 import { getAuth } from "firebase-admin/auth";
 import { HttpsError } from "firebase-functions/https";
-import type { Application } from "../affiliates/application.js";
-import { nextStatus, type StatusAction } from "../affiliates/status.js";
-import type { AffiliateStatus } from "../orders/attribution.js";
+import type { AffiliateStatus, StatusAction } from "../../../contracts/affiliates.js";
+import type { Application } from "../../../contracts/callables/index.js";
+import { nextStatus } from "../affiliates/status.js";
 import type { Owner } from "../owner/access.js";
 import { auditIn } from "./audit.js";
 import { db, FieldValue } from "./firestore.js";
@@ -96,7 +96,7 @@ export interface AffiliateTerms {
   rateBps: number | null;
   cookieDays: number | null;
   discountCode: string | null;
-  /** Already checked with checkSlug; null keeps links on the uid. */
+  /** Checked and lower-cased by the callable's input; null keeps links on the uid. */
   slug: string | null;
   note: string;
 }

@@ -1,15 +1,7 @@
 import type { UaClass } from "../clicks/ua-class.js";
-import {
-  addVisit,
-  CLICK_SHARDS,
-  CLICK_TTL_DAYS,
-  clickStatsKey,
-  daysAfter,
-  visitorKey,
-  VISITOR_TTL_DAYS,
-  type ClickSource,
-  type VisitCounts,
-} from "../clicks/visits.js";
+import { CLICK_SHARDS } from "../../../contracts/clicks.js";
+import { clickStatsKeyOf, visitorKeyOf } from "../../../contracts/ids.js";
+import { addVisit, CLICK_TTL_DAYS, daysAfter, VISITOR_TTL_DAYS, type ClickSource, type VisitCounts } from "../clicks/visits.js";
 import { db, FieldValue, Timestamp } from "./firestore.js";
 
 export interface AffiliateLookup {
@@ -82,7 +74,7 @@ export async function countClick(clickId: string): Promise<CountOutcome> {
     const source: ClickSource = click.get("source") === "redirect" ? "redirect" : "beacon";
     const shardValue: unknown = click.get("shard");
     const shard = typeof shardValue === "number" && Number.isInteger(shardValue) && shardValue >= 0 && shardValue < CLICK_SHARDS ? shardValue : 0;
-    const visitorRef = firestore.collection("visitors").doc(visitorKey(affiliateId, day, String(click.get("visitor"))));
+    const visitorRef = firestore.collection("visitors").doc(visitorKeyOf(affiliateId, day, String(click.get("visitor"))));
     const visitor = await tx.get(visitorRef);
     const before: VisitCounts | null = visitor.exists
       ? { redirect: numberOr0(visitor.get("redirect")), beacon: numberOr0(visitor.get("beacon")) }
@@ -95,7 +87,7 @@ export async function countClick(clickId: string): Promise<CountOutcome> {
       tx.update(visitorRef, { ...after });
     }
     if (clicks + unique > 0) {
-      const key = clickStatsKey(affiliateId, day, shard);
+      const key = clickStatsKeyOf(affiliateId, day, shard);
       tx.set(
         firestore.collection("clickStats").doc(key.id),
         {

@@ -1,4 +1,4 @@
-import { courseSchema, type Course } from "../courses/course.js";
+import { courseSchema, type Course } from "../../../contracts/course.js";
 import { db } from "./firestore.js";
 
 const TTL_MS = 60_000;

@@ -1,4 +1,6 @@
-import type { ParsedEvent, Platform } from "../domain/types.js";
+import type { Platform } from "../../../contracts/platforms.js";
+import type { ParsedEvent } from "../domain/types.js";
+import { customerKeyOf } from "../../../contracts/ids.js";
 import { db } from "./firestore.js";
 import { changeOrderIn } from "./orders.js";
 
@@ -13,7 +15,7 @@ export async function refreshCustomerOrders(platform: Platform, event: CustomerE
   const firestore = db();
   await firestore
     .collection("customers")
-    .doc(`${platform}_${event.customerId}`.replace(/\//g, "_"))
+    .doc(customerKeyOf(platform, event.customerId))
     .set({ platform, customerId: event.customerId, email: event.email, name: event.name }, { merge: true });
   const orders = await firestore
     .collection("orders")

@@ -11,8 +11,3 @@ export function db(): Firestore {
 
 export { FieldValue, Timestamp } from "firebase-admin/firestore";
 export type { DocumentReference, DocumentSnapshot, Transaction } from "firebase-admin/firestore";
-
-/** Firestore document ids may not contain `/` and should stay short; platform ids are tame, but be sure. */
-export function safeId(value: string): string {
-  return value.replace(/[^A-Za-z0-9_.:-]/g, "_").slice(0, 200);
-}

@@ -1,9 +1,11 @@
-import type { Platform } from "../domain/types.js";
-import { attribute, isAffiliateIdShape, type AffiliateCandidate, type AffiliateStatus, type Attribution } from "../orders/attribution.js";
+import type { Platform } from "../../../contracts/platforms.js";
+import type { AffiliateStatus } from "../../../contracts/affiliates.js";
+import { customerKeyOf, orderKeyOf } from "../../../contracts/ids.js";
+import { programSettings } from "../../../contracts/program-settings.js";
+import { attribute, isAffiliateIdShape, type AffiliateCandidate, type Attribution } from "../orders/attribution.js";
 import { deriveOrder, type DerivedOrder } from "../orders/derive.js";
 import { emptyFacts, type OrderFacts } from "../orders/facts.js";
 import { courseForProduct } from "../courses/course.js";
-import { programSettings } from "../settings/program.js";
 import { loadCourses } from "./courses.js";
 import { db, FieldValue, Timestamp, type DocumentReference, type Transaction } from "./firestore.js";
 
@@ -24,8 +26,6 @@ export interface OrderDoc extends Omit<DerivedOrder, "saleAt" | "payableAt"> {
   saleAt: Timestamp | null;
   payableAt: Timestamp | null;
 }
-
-export const orderKeyOf = (platform: Platform, orderId: string): string => `${platform}_${orderId}`.replace(/\//g, "_");
 
 export interface OrderChange {
   /** Returns the new facts; identity when only the owner's decisions or the customer changed. */
@@ -85,7 +85,7 @@ export async function prepareOrderChange(
 
   const customerSnap =
     sale?.customerId && !sale.customerEmail
-      ? await tx.get(firestore.collection("customers").doc(`${platform}_${sale.customerId}`.replace(/\//g, "_")))
+      ? await tx.get(firestore.collection("customers").doc(customerKeyOf(platform, sale.customerId)))
       : null;
   const customerEmail = sale?.customerEmail ?? (customerSnap?.get("email") as string | undefined) ?? null;
   const customerName = sale?.customerName ?? (customerSnap?.get("name") as string | undefined) ?? null;

@@ -1,9 +1,11 @@
 import { HttpsError } from "firebase-functions/https";
-import type { LedgerTotals } from "../ledger/contribution.js";
+import type { CallableData, CallableOutput } from "../../../contracts/callables/index.js";
+import { payoutLockKeyOf } from "../../../contracts/ids.js";
+import { readLedgerShard } from "../../../contracts/ledger.js";
+import { programSettings } from "../../../contracts/program-settings.js";
 import type { Owner } from "../owner/access.js";
-import { payableRows, type AffiliateBrief, type LedgerShardRow, type PayableRow } from "../payouts/payable.js";
+import { payableRows, type AffiliateBrief } from "../payouts/payable.js";
 import { checkPayout, chunk, payoutIdFor, selectAllocations, type Allocation, type PayoutCandidate } from "../payouts/select.js";
-import { programSettings } from "../settings/program.js";
 import { db, Timestamp, type Transaction } from "./firestore.js";
 import { prepareOrderChange, writeOrderChange, type OrderDoc, type PreparedOrderChange } from "./orders.js";
 
@@ -11,7 +13,7 @@ import { prepareOrderChange, writeOrderChange, type OrderDoc, type PreparedOrder
 export const ORDERS_PER_TRANSACTION = 400;
 
 /** What could be paid today, per affiliate and currency, at or above the threshold. */
-export async function payableNow(now: Date): Promise<{ today: string; thresholdMinor: number; rows: PayableRow[] }> {
+export async function payableNow(now: Date): Promise<CallableOutput<"payableNow">> {
   const firestore = db();
   const [ledgers, affiliates, settingsSnap] = await Promise.all([
     firestore.collection("ledgers").get(),
@@ -19,22 +21,7 @@ export async function payableNow(now: Date): Promise<{ today: string; thresholdM
     firestore.collection("settings").doc("program").get(),
   ]);
   const settings = programSettings(settingsSnap.data());
-  const shards: LedgerShardRow[] = ledgers.docs.map((doc) => {
-    const data = doc.data() as Partial<LedgerTotals> & { affiliateId?: string; currency?: string };
-    return {
-      affiliateId: data.affiliateId ?? "",
-      currency: data.currency ?? "",
-      pendingByDay: data.pendingByDay ?? {},
-      flaggedMinor: data.flaggedMinor ?? 0,
-      carryMinor: data.carryMinor ?? 0,
-      paidMinor: data.paidMinor ?? 0,
-      reversedMinor: data.reversedMinor ?? 0,
-      earnedMinor: data.earnedMinor ?? 0,
-      sales: data.sales ?? 0,
-      refunds: data.refunds ?? 0,
-      daily: data.daily ?? {},
-    };
-  });
+  const shards = ledgers.docs.map((doc) => readLedgerShard(doc.data()));
   const briefs = new Map<string, AffiliateBrief>(
     affiliates.docs.map((doc) => [
       doc.id,
@@ -50,21 +37,7 @@ export async function payableNow(now: Date): Promise<{ today: string; thresholdM
   return { today, thresholdMinor: settings.payoutThresholdMinor, rows: payableRows(shards.filter((s) => s.affiliateId && s.currency), briefs, today, settings.payoutThresholdMinor) };
 }
 
-export interface PayoutRequest {
-  affiliateId: string;
-  currency: string;
-  method: string;
-  reference: string;
-  idempotencyKey: string;
-}
-
-export interface PayoutResult {
-  payoutId: string;
-  /** False when this idempotency key had already recorded the payout: nothing new was written. */
-  created: boolean;
-  amountMinor: number;
-  orderCount: number;
-}
+export type PayoutRequest = Omit<CallableData<"recordPayout">, "asOf">;
 
 interface StoredPayout {
   amountMinor: number;
@@ -80,11 +53,11 @@ interface StoredPayout {
  * lock that refuses any other payout until the batch is complete; calling again with the same
  * idempotency key resumes an interrupted batch and otherwise changes nothing.
  */
-export async function recordPayout(request: PayoutRequest, owner: Owner, now: Date): Promise<PayoutResult> {
+export async function recordPayout(request: PayoutRequest, owner: Owner, now: Date): Promise<CallableOutput<"recordPayout">> {
   const firestore = db();
   const payoutId = payoutIdFor(request.affiliateId, request.currency, request.idempotencyKey);
   const payoutRef = firestore.collection("payouts").doc(payoutId);
-  const lockRef = firestore.collection("payoutLocks").doc(`${request.affiliateId}_${request.currency}`);
+  const lockRef = firestore.collection("payoutLocks").doc(payoutLockKeyOf(request.affiliateId, request.currency));
 
   const first = await firestore.runTransaction(async (tx) => {
     const existing = await tx.get(payoutRef);

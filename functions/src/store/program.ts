@@ -1,6 +1,6 @@
-import type { Course } from "../courses/course.js";
+import type { Course } from "../../../contracts/course.js";
+import type { ProgramSettings } from "../../../contracts/program-settings.js";
 import type { Owner } from "../owner/access.js";
-import type { ProgramSettings } from "../settings/program.js";
 import { auditIn } from "./audit.js";
 import { db, FieldValue } from "./firestore.js";
 

@@ -1,8 +1,10 @@
 import { createHash } from "node:crypto";
-import type { ParsedEvent, Platform } from "../domain/types.js";
+import type { Platform } from "../../../contracts/platforms.js";
+import type { ParsedEvent } from "../domain/types.js";
 import { addFact } from "../orders/facts.js";
-import { db, FieldValue, safeId, type DocumentReference, type Timestamp } from "./firestore.js";
-import { changeOrderIn, orderKeyOf } from "./orders.js";
+import { orderKeyOf, webhookEventKeyOf } from "../../../contracts/ids.js";
+import { db, FieldValue, type DocumentReference, type Timestamp } from "./firestore.js";
+import { changeOrderIn } from "./orders.js";
 import { refreshCustomerOrders } from "./customers.js";
 
 export type EventOutcome = "applied" | "duplicate" | "ignored" | "customer";
@@ -27,7 +29,7 @@ const POLL_MS = 100;
  * event itself (the transaction makes that safe), so a retry always completes the work.
  */
 export async function recordEvent(platform: Platform, rawBody: Buffer, event: ParsedEvent, now: Date): Promise<EventOutcome> {
-  const ref = db().collection("webhookEvents").doc(safeId(`${platform}_${event.eventKey}`));
+  const ref = db().collection("webhookEvents").doc(webhookEventKeyOf(platform, event.eventKey));
   const orderKey = "orderId" in event ? orderKeyOf(platform, event.orderId) : null;
   let created = true;
   try {
@@ -81,7 +83,7 @@ async function awaitOtherDelivery(ref: DocumentReference): Promise<string | unde
 
 /** Applies a stored event; also the entry point for replaying one. */
 export async function applyStoredEvent(platform: Platform, event: ParsedEvent): Promise<EventOutcome> {
-  const ref = db().collection("webhookEvents").doc(safeId(`${platform}_${event.eventKey}`));
+  const ref = db().collection("webhookEvents").doc(webhookEventKeyOf(platform, event.eventKey));
   if (event.kind === "customer") {
     await refreshCustomerOrders(platform, event);
     await ref.update({ status: "processed", processedAt: FieldValue.serverTimestamp() });

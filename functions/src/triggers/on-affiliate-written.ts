@@ -2,7 +2,7 @@ import { onDocumentWritten } from "firebase-functions/firestore";
 import { becameActive } from "../affiliates/status.js";
 import { portalUrl } from "../config/params.js";
 import { welcomeEmail } from "../emails/welcome-email.js";
-import { programSettings } from "../settings/program.js";
+import { programSettings } from "../../../contracts/program-settings.js";
 import { loadCourses } from "../store/courses.js";
 import { db } from "../store/firestore.js";
 import { queueMails } from "../store/mail.js";

@@ -1,7 +1,7 @@
 import { onDocumentWritten } from "firebase-functions/firestore";
 import { listOf, ownerEmails, portalUrl } from "../config/params.js";
 import { callsForMail, orderMails } from "../emails/order-mails.js";
-import { programSettings } from "../settings/program.js";
+import { programSettings } from "../../../contracts/program-settings.js";
 import { db } from "../store/firestore.js";
 import { derivedOf, syncLedger } from "../store/ledger.js";
 import { queueMails } from "../store/mail.js";

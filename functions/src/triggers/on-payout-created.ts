@@ -1,7 +1,7 @@
 import { onDocumentCreated } from "firebase-functions/firestore";
 import { portalUrl } from "../config/params.js";
 import { payoutEmails } from "../emails/payout-emails.js";
-import { programSettings } from "../settings/program.js";
+import { programSettings } from "../../../contracts/program-settings.js";
 import { db, Timestamp } from "../store/firestore.js";
 import { queueMails } from "../store/mail.js";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { MoneyFormatError, parseMajorToMinor, parseMinorString, type ParseAmountOptions } from "../money/decimal.js";
-import { isCurrency } from "../money/currency.js";
+import { isCurrency } from "../../../contracts/currency.js";
 import { PayloadError, payloadErrorFromZod } from "./payload-error.js";
 
 /** Runs a zod schema at the boundary, turning its failure into a PayloadError naming the fields. */

@@ -1,7 +1,7 @@
 // The affiliate's ledger as the trigger keeps it, and the balances the portal derives from it with
 // an injected "today": no daily job moves money from pending to payable.
 import { beforeAll, describe, expect, it } from "vitest";
-import { balancesAt } from "../../../functions/src/ledger/balances.js";
+import { balancesAt } from "../../../contracts/ledger.js";
 import { shardOf, utcDay } from "../../../functions/src/ledger/contribution.js";
 import { lemonSqueezyEvent } from "../../../scripts/lib/webhooks";
 import { computeBalances } from "../../../web/src/features/balances/compute-balances.js";

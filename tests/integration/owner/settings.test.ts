@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { programSettings } from "../../../functions/src/settings/program";
+import { programSettings } from "../../../contracts/program-settings";
 import { db } from "../../support/emulator";
 import { call, ownerIdToken } from "./helpers";
 

@@ -1,6 +1,6 @@
 // Redeliveries and concurrent duplicates (W-02…W-04, W-11, W-12): recorded once, counted once.
 import { beforeAll, describe, expect, it } from "vitest";
-import type { ProgramSettings } from "../../../functions/src/settings/program";
+import type { ProgramSettings } from "../../../contracts/program-settings";
 import {
   lemonSqueezyEvent,
   paddleClassicPayment,
@@ -17,6 +17,7 @@ import {
   expectedLedger,
   expectOrderMatches,
   ledgerSum,
+  orderKeyFor,
   orderRef,
   parsedOf,
   platformOf,
@@ -33,12 +34,6 @@ beforeAll(async () => {
   settings = await readSettings();
 });
 
-const orderKeyOf = (request: SignedRequest): string => {
-  const parsed = parsedOf(request);
-  if (!("orderId" in parsed)) throw new Error("not an order event");
-  return `${platformOf(request)}_${parsed.orderId}`;
-};
-
 function sales(affiliateId: string): SignedRequest[] {
   return [
     paddleTransactionCompleted({ transactionId: uniqueId("txn_dup"), affiliateId, totalMinor: 11900, taxMinor: 1900, feeMinor: 601, customerId: uniqueId("ctm") }),
@@ -52,7 +47,7 @@ describe("redelivery", () => {
     const affiliate = await createAffiliate({ rateBps: 4000 });
     const requests = sales(affiliate.id);
     await Promise.all(requests.map((r) => deliver(r, "applied")));
-    const keys = requests.map(orderKeyOf);
+    const keys = requests.map(orderKeyFor);
     await Promise.all(keys.map((k) => settled(k)));
     const refs = keys.flatMap((k) => [orderRef(k), commissionRef(k)]).concat(requests.map(eventRefOf));
     const before = await Promise.all(refs.map(updateTimeOf));
@@ -87,8 +82,8 @@ describe("redelivery", () => {
     if (!first) throw new Error("no sale");
     const second = resign(first, (body) => (body.event_id = uniqueId("evt_again")));
     await Promise.all([deliver(first, "applied"), deliver(second, "applied")]);
-    const { order } = await settled(orderKeyOf(first));
-    const predicted = predict(orderKeyOf(first), [parsedOf(first), parsedOf(second)], { candidate: candidateOf(affiliate, 5000), settings });
+    const { order } = await settled(orderKeyFor(first));
+    const predicted = predict(orderKeyFor(first), [parsedOf(first), parsedOf(second)], { candidate: candidateOf(affiliate, 5000), settings });
     expectOrderMatches(order, predicted);
     expect(await ledgerSum(affiliate.id)).toEqual(expectedLedger([predicted.contribution]));
   });
@@ -107,7 +102,7 @@ describe("20 concurrent deliveries of one event (W-03)", () => {
     expect(outcomes.filter((o) => o === "applied")).toHaveLength(1);
     expect(outcomes.filter((o) => o === "duplicate")).toHaveLength(19);
 
-    const key = orderKeyOf(request);
+    const key = orderKeyFor(request);
     const { order, commission } = await settled(key);
     const predicted = predict(key, [parsedOf(request)], { candidate: candidateOf(affiliate, 5000), settings });
     expectOrderMatches(order, predicted);

@@ -1,7 +1,7 @@
 // Arrival order and money (W-19, W-21, W-23, M-05): the final order depends only on which events
 // arrived, never on their order, and refunds take back exactly what the sale earned.
 import { beforeAll, describe, expect, it } from "vitest";
-import type { ProgramSettings } from "../../../functions/src/settings/program";
+import type { ProgramSettings } from "../../../contracts/program-settings";
 import {
   classicTime,
   lemonSqueezyEvent,

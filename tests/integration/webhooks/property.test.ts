@@ -4,8 +4,8 @@
 // and two orders given the same events in different orders end identical.
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Platform } from "../../../functions/src/domain/types";
-import type { ProgramSettings } from "../../../functions/src/settings/program";
+import type { Platform } from "../../../contracts/platforms";
+import type { ProgramSettings } from "../../../contracts/program-settings";
 import {
   classicTime,
   lemonSqueezyEvent,

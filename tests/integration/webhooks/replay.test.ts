@@ -3,8 +3,9 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { ProgramSettings } from "../../../functions/src/settings/program";
-import { safeId } from "../../../functions/src/store/firestore";
+import type { ProgramSettings } from "../../../contracts/program-settings";
+import { webhookEventKeyOf } from "../../../contracts/ids";
+import { orderKeyOfRequest } from "../../../scripts/lib/order-predictions";
 import { replayEvents } from "../../../scripts/lib/replay";
 import { repoRoot } from "../../../scripts/lib/paths";
 import { lemonSqueezyEvent, paddleClassicPayment, paddleTransactionCompleted, type SignedRequest } from "../../../scripts/lib/webhooks";
@@ -16,6 +17,7 @@ import {
   expectedLedger,
   expectOrderMatches,
   ledgerSum,
+  orderKeyFor,
   orderRef,
   parsedOf,
   platformOf,
@@ -33,7 +35,7 @@ beforeAll(async () => {
 async function storeUnprocessed(request: SignedRequest, status: "received" | "failed", receivedAt: Date): Promise<string> {
   const event = parsedOf(request);
   const platform = platformOf(request);
-  const orderKey = "orderId" in event ? `${platform}_${event.orderId}` : null;
+  const orderKey = orderKeyOfRequest(request);
   await eventRefOf(request).create({
     platform,
     eventKey: event.eventKey,
@@ -47,14 +49,8 @@ async function storeUnprocessed(request: SignedRequest, status: "received" | "fa
     status,
     ...(status === "failed" ? { error: "simulated: deadline exceeded" } : {}),
   });
-  return safeId(`${platform}_${event.eventKey}`);
+  return webhookEventKeyOf(platform, event.eventKey);
 }
-
-const orderKeyOf = (request: SignedRequest): string => {
-  const event = parsedOf(request);
-  if (!("orderId" in event)) throw new Error("not an order event");
-  return `${platformOf(request)}_${event.orderId}`;
-};
 
 describe("replaying stored events", () => {
   it("replayEvents applies received and failed events once; a second replay skips them", async () => {
@@ -65,12 +61,12 @@ describe("replaying stored events", () => {
       paddleClassicPayment({ alertId: uniqueId("al_rp"), orderId: uniqueId("cl_rp"), affiliateId: affiliate.id, saleGross: "20.00", paymentTax: "0.00", balanceEarnings: "19.00", balanceFee: "1.00" }),
     ];
     const ids = await Promise.all(requests.map((r, i) => storeUnprocessed(r, i === 1 ? "failed" : "received", new Date(Date.now() - 120_000))));
-    for (const r of requests) expect((await orderRef(orderKeyOf(r)).get()).exists).toBe(false);
+    for (const r of requests) expect((await orderRef(orderKeyFor(r)).get()).exists).toBe(false);
 
     const results = await replayEvents({ ids, minAgeSeconds: 60 });
     expect(results.map((r) => [r.id, r.outcome])).toEqual(ids.map((id) => [id, "applied"]));
-    const settledOrders = await Promise.all(requests.map((r) => settled(orderKeyOf(r))));
-    const predictions = requests.map((r) => predict(orderKeyOf(r), [parsedOf(r)], { candidate: candidateOf(affiliate, 5000), settings }));
+    const settledOrders = await Promise.all(requests.map((r) => settled(orderKeyFor(r))));
+    const predictions = requests.map((r) => predict(orderKeyFor(r), [parsedOf(r)], { candidate: candidateOf(affiliate, 5000), settings }));
     settledOrders.forEach(({ order }, i) => {
       const p = predictions[i];
       if (!p) throw new Error("prediction");
@@ -103,7 +99,7 @@ describe("replaying stored events", () => {
     await storeUnprocessed(request, "received", new Date(Date.now() - 60_000));
     await deliver(request, "applied");
     await deliver(request, "duplicate");
-    const { commission } = await settled(orderKeyOf(request));
+    const { commission } = await settled(orderKeyFor(request));
     expect(commission?.commissionMinor).toBe(4000);
     expect((await ledgerSum(affiliate.id))["USD.earnedMinor"]).toBe(4000);
   });
@@ -114,7 +110,7 @@ describe("replaying stored events", () => {
     const { stdout } = await promisify(execFile)("npx", ["tsx", "scripts/replay-events.ts", "--id", id], { cwd: repoRoot, timeout: 60_000 });
     expect(stdout).toContain(`applied   ${id} transaction.completed`);
     expect(stdout).toContain("1 event(s) looked at, 0 error(s).");
-    const { order } = await settled(orderKeyOf(request));
+    const { order } = await settled(orderKeyFor(request));
     expect(order).toMatchObject({ status: "paid", grossMinor: 2000, netMinor: 1900 });
   });
 });

@@ -2,16 +2,16 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { DocumentReference, DocumentSnapshot } from "firebase-admin/firestore";
 import { expect } from "vitest";
-import type { Platform } from "../../../functions/src/domain/types";
+import type { Platform } from "../../../contracts/platforms";
 import { contributionOf, type Contribution } from "../../../functions/src/ledger/contribution";
 import type { AffiliateCandidate } from "../../../functions/src/orders/attribution";
 import type { DerivedOrder } from "../../../functions/src/orders/derive";
-import { programSettings, type ProgramSettings } from "../../../functions/src/settings/program";
-import { safeId } from "../../../functions/src/store/firestore";
-import { signLemonSqueezy, signPaddle, signPaddleClassic } from "../../../functions/src/webhooks/testing/sign";
+import { webhookEventKeyOf } from "../../../contracts/ids";
+import { programSettings, type ProgramSettings } from "../../../contracts/program-settings";
+import { signLemonSqueezy, signPaddle, signPaddleClassic } from "../../../scripts/lib/webhook-signatures";
 import { localSecrets } from "../../../scripts/lib/local-config";
 import { repoRoot } from "../../../scripts/lib/paths";
-import { expectedLedger, ledgerSum as ledgerSumIn, parsedOf, platformOf, predict, type Prediction } from "../../../scripts/lib/order-predictions";
+import { expectedLedger, ledgerSum as ledgerSumIn, orderKeyOfRequest, parsedOf, platformOf, predict, type Prediction } from "../../../scripts/lib/order-predictions";
 import type { SignedRequest } from "../../../scripts/lib/webhooks";
 import { db, eventually, HOSTING } from "../../support/emulator";
 
@@ -21,6 +21,13 @@ import { db, eventually, HOSTING } from "../../support/emulator";
 export type Json = Record<string, unknown>;
 
 export { expectedLedger, parsedOf, platformOf, predict, type Prediction };
+
+/** The key of the order a request is about; throws for events about no order. */
+export function orderKeyFor(request: SignedRequest): string {
+  const key = orderKeyOfRequest(request);
+  if (key === null) throw new Error("not an order event");
+  return key;
+}
 
 /** Σ of an affiliate's ledger shards as `CUR.path` → amount, zeros left out. */
 export const ledgerSum = (affiliateId: string): Promise<Record<string, number>> => ledgerSumIn(db(), affiliateId);
@@ -115,7 +122,7 @@ export async function deliver(request: SignedRequest, outcome?: string): Promise
   return reply;
 }
 
-export const eventRef = (platform: Platform, eventKey: string) => db().collection("webhookEvents").doc(safeId(`${platform}_${eventKey}`));
+export const eventRef = (platform: Platform, eventKey: string) => db().collection("webhookEvents").doc(webhookEventKeyOf(platform, eventKey));
 export const eventRefOf = (request: SignedRequest) => eventRef(platformOf(request), parsedOf(request).eventKey);
 export const orderRef = (orderKey: string) => db().collection("orders").doc(orderKey);
 export const commissionRef = (orderKey: string) => db().collection("commissions").doc(orderKey);

@@ -2,7 +2,7 @@
 // made unique (the suites share one database and may run again); amounts and everything else are
 // the vendor's. Paddle bodies are re-signed with the emulator's secret.
 import { beforeAll, describe, expect, it } from "vitest";
-import type { ProgramSettings } from "../../../functions/src/settings/program";
+import type { ProgramSettings } from "../../../contracts/program-settings";
 import { createAffiliate, db, uniqueId } from "../../support/emulator";
 import {
   candidateOf,

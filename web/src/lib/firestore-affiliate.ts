@@ -1,6 +1,6 @@
 // What an affiliate's dashboard reads. Every query filters on affiliateId == uid: the security rules
 // allow nothing wider. The owner's module builds on the profile and payout readers below.
-import { CLICK_SHARDS } from "../../../functions/src/clicks/visits";
+import { CLICK_SHARDS } from "../../../contracts/clicks";
 import { collection, doc, getDoc, limit, orderBy, query, startAfter, updateDoc, where, type DocumentData, type QueryDocumentSnapshot } from "firebase/firestore";
 import {
   AFFILIATE_STATUSES,

@@ -1,6 +1,7 @@
 import { logger } from "firebase-functions";
 import type { Request } from "firebase-functions/https";
-import type { ParsedEvent, Platform, VerifyResult } from "../../domain/types.js";
+import type { Platform } from "../../../../contracts/platforms.js";
+import type { ParsedEvent, VerifyResult } from "../../domain/types.js";
 import { recordEvent } from "../../store/webhook-events.js";
 import { PayloadError } from "../payload-error.js";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PayloadError } from "../payload-error.js";
-import { readFixtureJson } from "../testing/fixtures.js";
-import { signLemonSqueezy } from "../testing/sign.js";
+import { readFixtureJson } from "../../../../tests/support/fixtures.js";
+import { signLemonSqueezy } from "../../../../scripts/lib/webhook-signatures.js";
 import { parseLemonSqueezyEvent } from "./parse.js";
 import { verifyLemonSqueezySignature } from "./verify.js";
 

@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { readFixtureText } from "../testing/fixtures.js";
-import { signLemonSqueezy } from "../testing/sign.js";
+import { readFixtureText } from "../../../../tests/support/fixtures.js";
+import { signLemonSqueezy } from "../../../../scripts/lib/webhook-signatures.js";
 import { verifyLemonSqueezySignature } from "./verify.js";
 
 const SECRET = "ls-signing-secret-1";

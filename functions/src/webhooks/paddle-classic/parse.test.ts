@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { PayloadError } from "../payload-error.js";
-import { readFixtureJson, readFixtureText } from "../testing/fixtures.js";
-import { signPaddleClassic } from "../testing/sign.js";
+import { readFixtureJson, readFixtureText } from "../../../../tests/support/fixtures.js";
+import { signPaddleClassic } from "../../../../scripts/lib/webhook-signatures.js";
 import { classicFieldsFromBody, parsePaddleClassicEvent } from "./parse.js";
 import { verifyPaddleClassicSignature } from "./verify.js";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { readFixtureJson, readFixtureText } from "../testing/fixtures.js";
-import { signPaddleClassic } from "../testing/sign.js";
+import { readFixtureJson, readFixtureText } from "../../../../tests/support/fixtures.js";
+import { signPaddleClassic } from "../../../../scripts/lib/webhook-signatures.js";
 import { phpSerializeFields } from "./fields.js";
 import { verifyPaddleClassicSignature } from "./verify.js";
 

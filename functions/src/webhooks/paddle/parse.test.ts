@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PayloadError } from "../payload-error.js";
-import { readFixtureJson, readFixtureText } from "../testing/fixtures.js";
-import { signPaddle } from "../testing/sign.js";
+import { readFixtureJson, readFixtureText } from "../../../../tests/support/fixtures.js";
+import { signPaddle } from "../../../../scripts/lib/webhook-signatures.js";
 import { parsePaddleEvent } from "./parse.js";
 import { verifyPaddleSignature } from "./verify.js";
 

@@ -1,8 +1,8 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { readFixtureJson } from "../testing/fixtures.js";
-import { signPaddle } from "../testing/sign.js";
+import { readFixtureJson } from "../../../../tests/support/fixtures.js";
+import { signPaddle } from "../../../../scripts/lib/webhook-signatures.js";
 import { verifyPaddleSignature } from "./verify.js";
 
 const vector = z

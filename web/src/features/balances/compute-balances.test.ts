@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { emptyLedger } from "../../../../functions/src/ledger/delta";
+import { emptyLedger } from "../../../../contracts/ledger";
 import type { LedgerShard } from "../../types/models";
 import { computeBalances } from "./compute-balances";
 

@@ -1,5 +1,5 @@
 // The balance rule lives with the ledger it reads; Vite bundles the pure module into the portal.
-import { balancesAt } from "../../../../functions/src/ledger/balances";
+import { balancesAt } from "../../../../contracts/ledger";
 import type { DayKey } from "../../lib/days";
 import type { LedgerShard } from "../../types/models";
 

@@ -1,7 +1,8 @@
 import { createHmac, sign } from "node:crypto";
-import { phpSerializeFields } from "../paddle-classic/fields.js";
+import { phpSerializeFields } from "../../functions/src/webhooks/paddle-classic/fields.js";
 
-/** Test and script helpers: they produce what the platforms send, for fixtures we sign ourselves. */
+// Test and script helpers: they produce what the platforms send, for fixtures we sign ourselves.
+// Never imported by the functions, so never deployed.
 
 /** The `Paddle-Signature` header value for `rawBody` signed at unix time `ts`. */
 export function signPaddle(rawBody: string, secret: string, ts: number): string {

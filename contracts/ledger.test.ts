@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { balancesAt } from "./balances.js";
-import { emptyLedger } from "./delta.js";
+import { balancesAt, emptyLedger, readLedgerShard } from "./ledger.js";
 
 describe("balancesAt", () => {
   const usd0 = { ...emptyLedger(), currency: "USD", pendingByDay: { "2026-12-20": 100, "2026-12-21": 200, "2026-12-22": 400 }, paidMinor: 1000, earnedMinor: 1700, sales: 3 };
@@ -31,5 +30,30 @@ describe("balancesAt", () => {
 
   it("is empty without shards", () => {
     expect(balancesAt([], "2026-12-21")).toEqual({});
+  });
+});
+
+describe("readLedgerShard", () => {
+  it("reads a stored shard and counts anything malformed or missing as 0", () => {
+    const stored = {
+      affiliateId: "a1",
+      currency: "USD",
+      shard: 2,
+      pendingByDay: { "2026-12-20": 100, "2026-12-21": "7" },
+      earnedMinor: 1.5,
+      sales: 3,
+      daily: { "2026-11-20": { sales: 1, saleMinor: 9700, commissionMinor: 4850 }, bad: 4 },
+      updatedAt: { seconds: 1 },
+    };
+    expect(readLedgerShard(stored)).toEqual({
+      ...emptyLedger(),
+      affiliateId: "a1",
+      currency: "USD",
+      shard: 2,
+      pendingByDay: { "2026-12-20": 100, "2026-12-21": 0 },
+      sales: 3,
+      daily: { "2026-11-20": { sales: 1, saleMinor: 9700, commissionMinor: 4850, refundedMinor: 0 } },
+    });
+    expect(readLedgerShard(undefined)).toEqual({ ...emptyLedger(), affiliateId: "", currency: "", shard: 0 });
   });
 });

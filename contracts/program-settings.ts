@@ -1,6 +1,7 @@
 import { z } from "zod";
 
-// The program's settings with their defaults: a missing or partial `settings/program` document
+// The program's settings with their defaults, read by the functions (rates, windows, threshold) and
+// edited by the owner in the portal: a missing or partial `settings/program` document
 // still gives a working program (50% commission, 30-day refund window and cookie).
 export const programSettingsSchema = z.object({
   name: z.string().trim().min(1).max(120).default("Affiliate program"),
@@ -18,13 +19,11 @@ export type ProgramSettings = z.infer<typeof programSettingsSchema>;
 export function programSettings(stored: unknown): ProgramSettings {
   const parsed = programSettingsSchema.safeParse(stored ?? {});
   if (parsed.success) return parsed.data;
-  const defaults = programSettingsSchema.parse({});
-  const record = (stored ?? {}) as Record<string, unknown>;
+  const record: Record<string, unknown> = typeof stored === "object" && stored !== null ? { ...stored } : {};
   const kept = Object.fromEntries(
-    Object.entries(defaults).map(([key, fallback]) => {
-      const field = programSettingsSchema.shape[key as keyof ProgramSettings];
+    Object.entries(programSettingsSchema.shape).map(([key, field]) => {
       const one = field.safeParse(record[key]);
-      return [key, one.success ? one.data : fallback];
+      return [key, one.success ? one.data : field.parse(undefined)];
     }),
   );
   return programSettingsSchema.parse(kept);

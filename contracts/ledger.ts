@@ -1,0 +1,143 @@
+// The ledger shards as both sides read them (docs/ledger.md): the order trigger adds to
+// `ledgers/{affiliateId}_{currency}_{shard}`, the portal and the payout report sum the shards. The
+// balance rule is here so that the portal, the payout report and the payout itself agree.
+
+export interface DailyTotals {
+  sales: number;
+  /** The sale's commission base (seller's net), in the ledger currency. */
+  saleMinor: number;
+  commissionMinor: number;
+  refundedMinor: number;
+}
+
+/** The numeric part of a ledger shard; an order's contribution has the same shape. */
+export interface LedgerTotals {
+  /** Commission not yet paid, by the UTC day it becomes payable. */
+  pendingByDay: Record<string, number>;
+  /** Self-referral commissions waiting for the owner's approval. */
+  flaggedMinor: number;
+  /** Negative: paid out, then taken back by a refund or chargeback; offsets the next payout. */
+  carryMinor: number;
+  paidMinor: number;
+  /** Commission lost to refunds and chargebacks. */
+  reversedMinor: number;
+  /** Commission currently earned (after refunds and chargebacks). */
+  earnedMinor: number;
+  sales: number;
+  /** Orders with at least one refund. */
+  refunds: number;
+  /** By the UTC day of the sale (refunds are reported on their sale's day). */
+  daily: Record<string, DailyTotals>;
+}
+
+/** Which shard document a set of totals belongs to. */
+export interface LedgerIdentity {
+  affiliateId: string;
+  currency: string;
+  shard: number;
+}
+
+/** One stored shard: `ledgers/{ledgerKeyOf(identity)}`. */
+export interface LedgerShard extends LedgerTotals, LedgerIdentity {}
+
+export function emptyLedger(): LedgerTotals {
+  return {
+    pendingByDay: {},
+    flaggedMinor: 0,
+    carryMinor: 0,
+    paidMinor: 0,
+    reversedMinor: 0,
+    earnedMinor: 0,
+    sales: 0,
+    refunds: 0,
+    daily: {},
+  };
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+const int = (value: unknown): number => (typeof value === "number" && Number.isSafeInteger(value) ? value : 0);
+const text = (value: unknown): string => (typeof value === "string" ? value : "");
+
+function intMap(value: unknown): Record<string, number> {
+  const out: Record<string, number> = {};
+  if (isRecord(value)) for (const [key, v] of Object.entries(value)) out[key] = int(v);
+  return out;
+}
+
+/**
+ * A stored shard as typed values. Documents come from a schemaless store, so each field is read
+ * leniently: a missing or malformed number counts as 0 (what a missing ledger key means anyway).
+ */
+export function readLedgerShard(data: unknown): LedgerShard {
+  const f = isRecord(data) ? data : {};
+  const daily: Record<string, DailyTotals> = {};
+  if (isRecord(f.daily)) {
+    for (const [day, d] of Object.entries(f.daily)) {
+      if (!isRecord(d)) continue;
+      daily[day] = { sales: int(d.sales), saleMinor: int(d.saleMinor), commissionMinor: int(d.commissionMinor), refundedMinor: int(d.refundedMinor) };
+    }
+  }
+  return {
+    affiliateId: text(f.affiliateId),
+    currency: text(f.currency),
+    shard: int(f.shard),
+    pendingByDay: intMap(f.pendingByDay),
+    flaggedMinor: int(f.flaggedMinor),
+    carryMinor: int(f.carryMinor),
+    paidMinor: int(f.paidMinor),
+    reversedMinor: int(f.reversedMinor),
+    earnedMinor: int(f.earnedMinor),
+    sales: int(f.sales),
+    refunds: int(f.refunds),
+    daily,
+  };
+}
+
+export interface Balances {
+  /** Still inside the refund window. */
+  pendingMinor: number;
+  /** Past the refund window, minus what was paid out and taken back since (may be negative). */
+  payableMinor: number;
+  flaggedMinor: number;
+  paidMinor: number;
+  carryMinor: number;
+  reversedMinor: number;
+  earnedMinor: number;
+  sales: number;
+  refunds: number;
+}
+
+/**
+ * Sums an affiliate's ledger shards per currency as of `today` (UTC `YYYY-MM-DD`). The split
+ * between pending and payable is made here, at read time, so no daily job has to move money.
+ * Currencies are never summed together.
+ */
+export function balancesAt(shards: ReadonlyArray<LedgerTotals & { currency: string }>, today: string): Record<string, Balances> {
+  const out: Record<string, Balances> = {};
+  for (const shard of shards) {
+    const b = (out[shard.currency] ??= {
+      pendingMinor: 0,
+      payableMinor: 0,
+      flaggedMinor: 0,
+      paidMinor: 0,
+      carryMinor: 0,
+      reversedMinor: 0,
+      earnedMinor: 0,
+      sales: 0,
+      refunds: 0,
+    });
+    for (const [day, amount] of Object.entries(shard.pendingByDay)) {
+      if (day <= today) b.payableMinor += amount;
+      else b.pendingMinor += amount;
+    }
+    b.payableMinor += shard.carryMinor;
+    b.flaggedMinor += shard.flaggedMinor;
+    b.paidMinor += shard.paidMinor;
+    b.carryMinor += shard.carryMinor;
+    b.reversedMinor += shard.reversedMinor;
+    b.earnedMinor += shard.earnedMinor;
+    b.sales += shard.sales;
+    b.refunds += shard.refunds;
+  }
+  return out;
+}

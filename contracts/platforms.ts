@@ -1,0 +1,8 @@
+// The platforms whose webhooks the functions accept; their ids appear in order keys and course mappings.
+
+export const PLATFORMS = ["paddle", "paddle-classic", "lemonsqueezy"] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+export function isPlatform(value: unknown): value is Platform {
+  return typeof value === "string" && (PLATFORMS as readonly string[]).includes(value);
+}
