@@ -7,9 +7,9 @@ import { SignInPage } from "../features/auth/sign-in-page";
 import { allowActiveAffiliate, allowOwner, allowSignedIn, Guard, HomeRedirect } from "./guards";
 import { RootLayout } from "./layout";
 import { RouteError } from "./route-error";
-import { ApplyRoute } from "./routes/apply";
 import { NotFoundRoute } from "./routes/not-found";
 
+const ApplyRoute = lazy(() => import("./routes/apply"));
 const DashboardRoute = lazy(() => import("./routes/dashboard"));
 const OwnerRoute = lazy(() => import("./routes/owner"));
 

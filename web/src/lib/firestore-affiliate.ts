@@ -1,6 +1,7 @@
 // What an affiliate's dashboard reads. Every query filters on affiliateId == uid: the security rules
 // allow nothing wider. The owner's module builds on the profile and payout readers below.
 import { CLICK_SHARDS } from "../../../contracts/clicks";
+import { readLedgerShard } from "../../../contracts/ledger";
 import { collection, doc, getDoc, limit, orderBy, query, startAfter, updateDoc, where, type DocumentData, type QueryDocumentSnapshot } from "firebase/firestore";
 import {
   AFFILIATE_STATUSES,
@@ -13,11 +14,11 @@ import {
   type LedgerShard,
   type Payout,
   type ProfileUpdate,
-  type ProgramSettings,
+  type StoredProgramSettings,
 } from "../types/models";
 import { errorCode } from "./errors";
 import { byName, date, db, listenDoc, listenList, listenQuery, readOnly, type OnError, type Unsubscribe } from "./firestore";
-import { int, intMap, intOrNull, oneOf, recordMap, str, strings, strOrNull, type Fields } from "./read-fields";
+import { int, intOrNull, oneOf, recordMap, str, strings, strOrNull, type Fields } from "./read-fields";
 
 const commissionConverter = readOnly<Commission>((id, f) => ({
   id,
@@ -37,26 +38,7 @@ const commissionConverter = readOnly<Commission>((id, f) => ({
   test: f["test"] === true,
 }));
 
-const ledgerConverter = readOnly<LedgerShard>((id, f) => ({
-  id,
-  affiliateId: str(f["affiliateId"]),
-  currency: str(f["currency"]),
-  shard: int(f["shard"]),
-  pendingByDay: intMap(f["pendingByDay"]),
-  flaggedMinor: int(f["flaggedMinor"]),
-  carryMinor: int(f["carryMinor"]),
-  paidMinor: int(f["paidMinor"]),
-  reversedMinor: int(f["reversedMinor"]),
-  earnedMinor: int(f["earnedMinor"]),
-  sales: int(f["sales"]),
-  refunds: int(f["refunds"]),
-  daily: recordMap(f["daily"], (d) => ({
-    sales: int(d["sales"]),
-    saleMinor: int(d["saleMinor"]),
-    commissionMinor: int(d["commissionMinor"]),
-    refundedMinor: int(d["refundedMinor"]),
-  })),
-}));
+const ledgerConverter = readOnly<LedgerShard>((id, f) => ({ id, ...readLedgerShard(f) }));
 
 const clickStatConverter = readOnly<ClickStat>((id, f) => ({
   id,
@@ -97,7 +79,7 @@ export const readAffiliate = (id: string, f: Fields): AffiliateProfile => ({
 });
 const affiliateConverter = readOnly<AffiliateProfile>(readAffiliate);
 
-const programConverter = readOnly<ProgramSettings>((_id, f) => ({
+const programConverter = readOnly<StoredProgramSettings>((_id, f) => ({
   name: str(f["name"]),
   defaultRateBps: intOrNull(f["defaultRateBps"]),
   refundWindowDays: intOrNull(f["refundWindowDays"]),
@@ -168,7 +150,7 @@ export function listenAffiliate(affiliateId: string, next: (profile: AffiliatePr
   return listenDoc(doc(db, "affiliates", affiliateId).withConverter(affiliateConverter), next, onError);
 }
 
-export function listenProgramSettings(next: (settings: ProgramSettings | null) => void, onError: OnError): Unsubscribe {
+export function listenProgramSettings(next: (settings: StoredProgramSettings | null) => void, onError: OnError): Unsubscribe {
   return listenDoc(doc(db, "settings", "program").withConverter(programConverter), next, onError);
 }
 

@@ -1,7 +1,8 @@
 // What the owner console reads. The rules let a verified owner read these collections whole;
 // nothing here writes (changes go through the owner callables).
 import { collection, doc, limit, orderBy, query, where } from "firebase/firestore";
-import { ORDER_STATUSES, PLATFORM_IDS, type MailItem, type OwnerAffiliate, type OwnerCourse, type OwnerOrder, type OwnerPayout, type OwnerProgramSettings } from "../types/models";
+import { programSettings } from "../../../contracts/program-settings";
+import { ORDER_STATUSES, PLATFORMS, type MailItem, type OwnerAffiliate, type OwnerCourse, type OwnerOrder, type OwnerPayout, type ProgramSettings } from "../types/models";
 import { byName, date, db, listenDoc, listenList, readOnly, type OnError, type Unsubscribe } from "./firestore";
 import { readAffiliate, readCourse, readPayout } from "./firestore-affiliate";
 import { int, intMap, intOrNull, isRecord, oneOf, str, strings, strOrNull } from "./read-fields";
@@ -60,21 +61,14 @@ const ownerPayoutConverter = readOnly<OwnerPayout>((id, f) => ({
   createdBy: str(f["createdBy"]),
 }));
 
-const ownerProgramConverter = readOnly<OwnerProgramSettings>((_id, f) => ({
-  name: str(f["name"]),
-  defaultRateBps: intOrNull(f["defaultRateBps"]) ?? 5000,
-  refundWindowDays: intOrNull(f["refundWindowDays"]) ?? 30,
-  cookieDays: intOrNull(f["cookieDays"]) ?? 30,
-  payoutThresholdMinor: intOrNull(f["payoutThresholdMinor"]) ?? 5000,
-  discountCode: str(f["discountCode"]),
-  notifyEmails: strings(f["notifyEmails"]),
-}));
+// A missing or partly invalid document reads as the defaults the functions work with.
+const ownerProgramConverter = readOnly<ProgramSettings>((_id, f) => programSettings(f));
 
 const ownerCourseConverter = readOnly<OwnerCourse>((id, f) => {
   const ids = isRecord(f["productIds"]) ? f["productIds"] : {};
   return {
     ...readCourse(id, f),
-    productIds: Object.fromEntries(PLATFORM_IDS.map((p) => [p, strings(ids[p])])) as OwnerCourse["productIds"],
+    productIds: Object.fromEntries(PLATFORMS.map((p) => [p, strings(ids[p])])) as OwnerCourse["productIds"],
   };
 });
 
@@ -113,7 +107,7 @@ export function listenAllPayouts(next: (payouts: OwnerPayout[]) => void, onError
   return listenList(query(collection(db, "payouts").withConverter(ownerPayoutConverter), orderBy("createdAt", "desc"), limit(100)), next, onError);
 }
 
-export function listenOwnerProgram(next: (settings: OwnerProgramSettings | null) => void, onError: OnError): Unsubscribe {
+export function listenOwnerProgram(next: (settings: ProgramSettings | null) => void, onError: OnError): Unsubscribe {
   return listenDoc(doc(db, "settings", "program").withConverter(ownerProgramConverter), next, onError);
 }
 

@@ -4,7 +4,7 @@ import { Field } from "../../components/field";
 import { PageTitle } from "../../components/page-title";
 import { paths } from "../../config/paths";
 import { errorCode, errorMessage } from "../../lib/errors";
-import { callFunction } from "../../lib/firebase";
+import { call } from "../../lib/firebase-callables";
 import { APPLICATION_LIMITS, normaliseApplication, validateApplication, type Application, type ApplicationErrors } from "./validate-application";
 
 function submitError(error: unknown): string {
@@ -39,9 +39,8 @@ export function ApplyPage({ signedInEmail }: { signedInEmail: string }) {
     }
     setStatus({ kind: "sending" });
     try {
-      const result = await callFunction("apply", application);
-      if (typeof result === "object" && result !== null && "ok" in result && result.ok === true) setStatus({ kind: "sent" });
-      else setStatus({ kind: "error", message: "The server did not confirm your application. Please try again." });
+      await call("apply", application);
+      setStatus({ kind: "sent" });
     } catch (error) {
       setStatus({ kind: "error", message: submitError(error) });
     }

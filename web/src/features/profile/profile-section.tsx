@@ -6,7 +6,7 @@ import type { Live } from "../../hooks/use-live";
 import { errorCode } from "../../lib/errors";
 import { updateProfile } from "../../lib/firestore-affiliate";
 import { formatBps, formatDate } from "../../lib/format";
-import type { AffiliateProfile, ProgramSettings, ProfileUpdate } from "../../types/models";
+import type { AffiliateProfile, StoredProgramSettings, ProfileUpdate } from "../../types/models";
 import { MAX_DISPLAY_NAME, normaliseProfile, validateProfile, type ProfileErrors } from "./validate-profile";
 import "./profile-section.css";
 
@@ -66,7 +66,7 @@ function ProfileForm({ profile }: { profile: AffiliateProfile }) {
   );
 }
 
-export function ProfileSection({ profile, program }: { profile: Live<AffiliateProfile | null>; program: ProgramSettings | null }) {
+export function ProfileSection({ profile, program }: { profile: Live<AffiliateProfile | null>; program: StoredProgramSettings | null }) {
   return (
     <Section title="Profile" testId="profile">
       <LiveStatus live={profile} what="profile" />

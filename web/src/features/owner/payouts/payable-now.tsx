@@ -2,9 +2,9 @@ import { useEffect, useState } from "react";
 import { DataTable } from "../../../components/data-table";
 import { Loading } from "../../../components/loading";
 import { Section } from "../../../components/section";
-import { callFunction } from "../../../lib/firebase";
+import type { PayableRow } from "../../../../../contracts/callables/index";
+import { call } from "../../../lib/firebase-callables";
 import { formatMoney } from "../../../lib/money";
-import { parsePayable, type PayableRow } from "../payable";
 import { actionError } from "../use-action";
 import { RecordPayout } from "./record-payout";
 
@@ -18,10 +18,9 @@ function usePayable(): [Payable, () => void] {
   const [asked, setAsked] = useState(0);
   useEffect(() => {
     let current = true;
-    callFunction("payableNow", {}).then(
-      (answer) => {
-        const parsed = parsePayable(answer);
-        if (current) setPayable(parsed ? { kind: "ready", ...parsed } : { kind: "error", message: "The server answered in an unexpected shape." });
+    call("payableNow", null).then(
+      ({ rows, thresholdMinor }) => {
+        if (current) setPayable({ kind: "ready", rows, thresholdMinor });
       },
       (error: unknown) => {
         if (current) setPayable({ kind: "error", message: actionError(error) });

@@ -7,7 +7,7 @@ import { downloadText } from "../../../lib/download";
 import { listenAllAffiliates, listenAllPayouts, listenOwnerProgram } from "../../../lib/firestore-owner";
 import { formatDate } from "../../../lib/format";
 import { formatMoney } from "../../../lib/money";
-import type { OwnerAffiliate, OwnerPayout, OwnerProgramSettings } from "../../../types/models";
+import type { OwnerAffiliate, OwnerPayout, ProgramSettings } from "../../../types/models";
 import { payeeOf, paypalCsv, wiseCsv } from "../payout-csv";
 
 const COLUMNS = ["Date", "Affiliate", { label: "Amount", numeric: true }, "Method", "Reference", { label: "Orders", numeric: true }, "Batch file"] as const;
@@ -16,7 +16,7 @@ const COLUMNS = ["Date", "Affiliate", { label: "Amount", numeric: true }, "Metho
 export function PayoutHistory() {
   const payouts = useLive<OwnerPayout[]>("owner:payouts", listenAllPayouts);
   const affiliates = useLive<OwnerAffiliate[]>("owner:affiliates", listenAllAffiliates);
-  const program = useLive<OwnerProgramSettings | null>("owner:program", listenOwnerProgram);
+  const program = useLive<ProgramSettings | null>("owner:program", listenOwnerProgram);
   const byId = useMemo(() => new Map((affiliates.status === "ready" ? affiliates.data : []).map((a) => [a.id, a])), [affiliates]);
   const programName = program.status === "ready" ? (program.data?.name ?? "") : "";
   const exportAs = (kind: "paypal" | "wise", payout: OwnerPayout) => {

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { formatMoney } from "../../../lib/money";
 import { ActionMessage } from "../action-message";
-import type { PayableRow } from "../payable";
+import type { PayableRow } from "../../../../../contracts/callables/index";
 import { useAction } from "../use-action";
 
 const METHODS = ["PayPal", "Wise", "Bank transfer", "Other"] as const;
@@ -30,7 +30,7 @@ export function RecordPayout({ row, onRecorded }: { row: PayableRow; onRecorded:
           const result = await run(
             "recordPayout",
             { affiliateId: row.affiliateId, currency: row.currency, method, reference: reference.trim(), idempotencyKey: key },
-            (r) => (typeof r === "object" && r !== null && "created" in r && r.created === false ? "This payout was already recorded." : "Payout recorded; the affiliate gets an email."),
+            (recorded) => (recorded.created ? "Payout recorded; the affiliate gets an email." : "This payout was already recorded."),
           );
           if (result !== undefined) {
             setKey(crypto.randomUUID());

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { Field } from "../../../components/field";
-import { PLATFORM_IDS, type OwnerCourse, type PlatformId } from "../../../types/models";
+import { PLATFORMS, type OwnerCourse, type Platform } from "../../../types/models";
 import { ActionForm } from "../action-form";
 import { useAction } from "../use-action";
 
@@ -15,7 +15,7 @@ export function CourseForm({ course }: { course: OwnerCourse | null }) {
   const [id, setId] = useState(course?.id ?? "");
   const [name, setName] = useState(course?.name ?? "");
   const [siteUrl, setSiteUrl] = useState(course?.siteUrl ?? "");
-  const [ids, setIds] = useState<Record<PlatformId, string>>(() => Object.fromEntries(PLATFORM_IDS.map((p) => [p, (course?.productIds[p] ?? []).join(", ")])) as Record<PlatformId, string>);
+  const [ids, setIds] = useState<Record<Platform, string>>(() => Object.fromEntries(PLATFORMS.map((p) => [p, (course?.productIds[p] ?? []).join(", ")])) as Record<Platform, string>);
   const action = useAction();
   return (
     <ActionForm
@@ -23,14 +23,14 @@ export function CourseForm({ course }: { course: OwnerCourse | null }) {
       action={action}
       submit={{ label: course ? "Save course" : "Add course" }}
       onSubmit={async () => {
-        const productIds = Object.fromEntries(PLATFORM_IDS.map((p) => [p, splitIds(ids[p])]));
+        const productIds = Object.fromEntries(PLATFORMS.map((p) => [p, splitIds(ids[p])]));
         await action.run("saveCourse", { id: id.trim(), course: { name: name.trim(), siteUrl: siteUrl.trim(), productIds } }, "Course saved.");
       }}
     >
       <Field label="Course id (used in links)" name="courseId" value={id} onValue={setId} disabled={course !== null} hint="Lower-case letters, digits and dashes; cannot change later." />
       <Field label="Name" name="courseName" value={name} onValue={setName} />
       <Field label="Course page URL" name="siteUrl" type="url" value={siteUrl} onValue={setSiteUrl} />
-      {PLATFORM_IDS.map((p) => (
+      {PLATFORMS.map((p) => (
         <Field key={p} label={`${p} product ids (comma-separated)`} name={`products-${p}`} value={ids[p]} onValue={(v) => setIds((all) => ({ ...all, [p]: v }))} />
       ))}
     </ActionForm>

@@ -1,11 +1,11 @@
 import { useState } from "react";
 import { Field } from "../../../components/field";
-import type { OwnerProgramSettings } from "../../../types/models";
+import type { ProgramSettings } from "../../../types/models";
 import { ActionForm } from "../action-form";
 import { parseSettingsForm, settingsForm, type SettingsForm } from "../settings-form";
 import { useAction } from "../use-action";
 
-export function ProgramForm({ initial }: { initial: OwnerProgramSettings | null }) {
+export function ProgramForm({ initial }: { initial: ProgramSettings | null }) {
   const [form, setForm] = useState<SettingsForm>(() => settingsForm(initial));
   const [errors, setErrors] = useState<Partial<Record<keyof SettingsForm, string>>>({});
   const action = useAction();

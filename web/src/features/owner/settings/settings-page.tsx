@@ -3,13 +3,13 @@ import { LiveStatus } from "../../../components/live-error";
 import { Section } from "../../../components/section";
 import { useLive } from "../../../hooks/use-live";
 import { listenOwnerCourses, listenOwnerProgram } from "../../../lib/firestore-owner";
-import type { OwnerCourse, OwnerProgramSettings } from "../../../types/models";
+import type { OwnerCourse, ProgramSettings } from "../../../types/models";
 import { CourseForm } from "./course-form";
 import { CourseRow } from "./course-row";
 import { ProgramForm } from "./program-form";
 
 export default function SettingsPage() {
-  const program = useLive<OwnerProgramSettings | null>("owner:program", listenOwnerProgram);
+  const program = useLive<ProgramSettings | null>("owner:program", listenOwnerProgram);
   const courses = useLive<OwnerCourse[]>("owner:courses", listenOwnerCourses);
   const [editing, setEditing] = useState<string | null>(null);
   return (
