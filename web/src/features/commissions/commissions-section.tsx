@@ -16,7 +16,7 @@ function CommissionRow({ commission, now }: { commission: Commission; now: Date 
   const adjusted = commission.commissionMinor !== commission.originalCommissionMinor;
   return (
     <tr data-testid="commission-row" data-order-key={commission.orderKey} data-status={status}>
-      <th scope="row" className="cell-course">
+      <th scope="row">
         {commission.courseName || commission.courseId}
         {commission.test ? <Badge tone="test">Test</Badge> : null}
       </th>
