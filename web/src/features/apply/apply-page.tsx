@@ -82,7 +82,7 @@ export function ApplyPage({ signedInEmail }: { signedInEmail: string }) {
         </button>
         <div aria-live="polite">
           {status.kind === "error" ? (
-            <p className="notice notice--error" data-testid="apply-error">
+            <p className="notice tone-error" data-testid="apply-error">
               {status.message}
             </p>
           ) : null}

@@ -5,12 +5,12 @@ export function ActionMessage({ state, testId }: { state: ActionState; testId?: 
   return (
     <div aria-live="polite" data-testid={testId}>
       {state.kind === "done" ? (
-        <p className="notice notice--ok" data-kind="ok">
+        <p className="notice tone-ok" data-kind="ok">
           {state.message}
         </p>
       ) : null}
       {state.kind === "error" ? (
-        <p className="notice notice--error" data-kind="error" role="alert">
+        <p className="notice tone-error" data-kind="error" role="alert">
           {state.message}
         </p>
       ) : null}

@@ -44,7 +44,7 @@ export function TermsForm({ affiliate }: { affiliate: OwnerAffiliate }) {
       <Field label="Discount code" name="discountCode" value={discountCode} onValue={setDiscountCode} maxLength={40} testId="terms-discount" />
       <Field label="Readable slug for links" name="slug" value={slug} onValue={setSlug} maxLength={32} testId="terms-slug" hint="3–32 lower-case letters, digits or dashes." />
       <Field label="Note (only you see it)" name="note" value={note} onValue={setNote} multiline maxLength={1000} />
-      {local ? <p className="notice notice--error">{local}</p> : null}
+      {local ? <p className="notice tone-error">{local}</p> : null}
     </ActionForm>
   );
 }

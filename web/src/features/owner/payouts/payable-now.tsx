@@ -47,7 +47,7 @@ export function PayableNow() {
     >
       <p className="muted small">Commissions past the refund window, less refunds after earlier payouts, at or above the payout threshold. Pay the affiliate first (PayPal, Wise, bank), then record it here.</p>
       {payable.kind === "loading" ? <Loading label="Adding up balances…" /> : null}
-      {payable.kind === "error" ? <p className="notice notice--error">{payable.message}</p> : null}
+      {payable.kind === "error" ? <p className="notice tone-error">{payable.message}</p> : null}
       {payable.kind === "ready" && payable.rows.length === 0 ? (
         <p className="muted" data-testid="payable-empty">
           Nobody has reached the payout threshold ({payable.thresholdMinor} minor units) yet.
