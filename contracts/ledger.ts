@@ -1,3 +1,5 @@
+import { int, intMap, isRecord, recordMap, str } from "./read-fields.js";
+
 // The ledger shards as both sides read them (docs/ledger.md): the order trigger adds to
 // `ledgers/{affiliateId}_{currency}_{shard}`, the portal and the payout report sum the shards. The
 // balance rule is here so that the portal, the payout report and the payout itself agree.
@@ -54,42 +56,30 @@ export function emptyLedger(): LedgerTotals {
   };
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
-const int = (value: unknown): number => (typeof value === "number" && Number.isSafeInteger(value) ? value : 0);
-const text = (value: unknown): string => (typeof value === "string" ? value : "");
-
-function intMap(value: unknown): Record<string, number> {
-  const out: Record<string, number> = {};
-  if (isRecord(value)) for (const [key, v] of Object.entries(value)) out[key] = int(v);
-  return out;
-}
-
 /**
  * A stored shard as typed values. Documents come from a schemaless store, so each field is read
  * leniently: a missing or malformed number counts as 0 (what a missing ledger key means anyway).
  */
 export function readLedgerShard(data: unknown): LedgerShard {
   const f = isRecord(data) ? data : {};
-  const daily: Record<string, DailyTotals> = {};
-  if (isRecord(f.daily)) {
-    for (const [day, d] of Object.entries(f.daily)) {
-      if (!isRecord(d)) continue;
-      daily[day] = { sales: int(d.sales), saleMinor: int(d.saleMinor), commissionMinor: int(d.commissionMinor), refundedMinor: int(d.refundedMinor) };
-    }
-  }
   return {
-    affiliateId: text(f.affiliateId),
-    currency: text(f.currency),
-    shard: int(f.shard),
-    pendingByDay: intMap(f.pendingByDay),
-    flaggedMinor: int(f.flaggedMinor),
-    carryMinor: int(f.carryMinor),
-    paidMinor: int(f.paidMinor),
-    reversedMinor: int(f.reversedMinor),
-    earnedMinor: int(f.earnedMinor),
-    sales: int(f.sales),
-    refunds: int(f.refunds),
-    daily,
+    affiliateId: str(f["affiliateId"]),
+    currency: str(f["currency"]),
+    shard: int(f["shard"]),
+    pendingByDay: intMap(f["pendingByDay"]),
+    flaggedMinor: int(f["flaggedMinor"]),
+    carryMinor: int(f["carryMinor"]),
+    paidMinor: int(f["paidMinor"]),
+    reversedMinor: int(f["reversedMinor"]),
+    earnedMinor: int(f["earnedMinor"]),
+    sales: int(f["sales"]),
+    refunds: int(f["refunds"]),
+    daily: recordMap(f["daily"], (d) => ({
+      sales: int(d["sales"]),
+      saleMinor: int(d["saleMinor"]),
+      commissionMinor: int(d["commissionMinor"]),
+      refundedMinor: int(d["refundedMinor"]),
+    })),
   };
 }
 

@@ -1,6 +1,6 @@
 import { getApps, initializeApp } from "firebase-admin/app";
 import { adminApp } from "./seed/seed";
-import { replayEvents, type ReplayOptions } from "./lib/replay";
+import { replayEvents, type ReplayOptions } from "../functions/src/webhooks/replay";
 
 // `npm run replay [-- --project <id>] [--id <webhookEvents id>]… [--min-age-seconds 60] [--limit 500]`
 // Re-applies stored webhook events left `received` or `failed`. Without --project it works on the

@@ -5,7 +5,7 @@ import { emptyLedger, type LedgerShard } from "../../contracts/ledger";
 import { addDeltas, diffContributions } from "../../functions/src/ledger/delta";
 import { deriveOrder } from "../../functions/src/orders/derive";
 import { emptyFacts } from "../../functions/src/orders/facts";
-import { payableNow } from "../../functions/src/store/payouts";
+import { handlePayableNow } from "../../functions/src/owner/payable-now";
 import { adminApp } from "../seed/seed";
 import { ms, percentile } from "./stats";
 
@@ -74,7 +74,7 @@ export async function benchPayable(): Promise<Rows> {
   let rows = 0;
   for (let i = 0; i < 5; i++) {
     const started = performance.now();
-    const report = await payableNow(new Date());
+    const report = await handlePayableNow({});
     samples.push(performance.now() - started);
     rows = report.rows.length;
   }

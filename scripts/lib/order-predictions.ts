@@ -4,9 +4,10 @@ import type { Platform } from "../../contracts/platforms";
 import type { ParsedEvent } from "../../functions/src/domain/types";
 import { contributionOf, type Contribution } from "../../functions/src/ledger/contribution";
 import { flattenTotals } from "../../functions/src/ledger/delta";
-import { attribute, type AffiliateCandidate, type Attribution } from "../../functions/src/orders/attribution";
-import { deriveOrder, type DerivedOrder } from "../../functions/src/orders/derive";
-import { addFact, emptyFacts, type OrderFacts } from "../../functions/src/orders/facts";
+import type { AffiliateCandidate, Attribution } from "../../functions/src/orders/attribution";
+import type { DerivedOrder } from "../../functions/src/orders/derive";
+import { addFact, type OrderFacts } from "../../functions/src/orders/facts";
+import { decideOrder, planOrderChange } from "../../functions/src/orders/rules";
 import type { ProgramSettings } from "../../contracts/program-settings";
 import { parseLemonSqueezyEvent } from "../../functions/src/webhooks/lemonsqueezy/parse";
 import { parsePaddleClassicEvent } from "../../functions/src/webhooks/paddle-classic/parse";
@@ -44,34 +45,23 @@ export interface Prediction {
 }
 
 /**
- * The order after these events, in any order and with any repeats: the facts are their join, the
- * rest is derived from the facts, as changeOrderIn does (no payouts, no owner decisions).
+ * The order after these events, in any order and with any repeats, by the rules the store applies
+ * (orders/rules.ts) to a new order: the facts are the events' join, `candidate` is what looking up
+ * the sale's affiliate reference finds, `customerEmail` what a customer event told. No payouts, no
+ * owner decisions.
  */
 export function predict(
   orderKey: string,
   events: readonly ParsedEvent[],
   ctx: { candidate: AffiliateCandidate | null; settings: ProgramSettings; customerEmail?: string | null },
 ): Prediction {
-  const facts = events.reduce<OrderFacts>((acc, e) => addFact(acc, e), emptyFacts());
-  const sale = facts.sale;
-  const attribution = sale
-    ? attribute({
-        ref: ctx.candidate ? { ...sale.affiliate, value: ctx.candidate.id } : sale.affiliate,
-        candidate: ctx.candidate,
-        customerEmail: sale.customerEmail ?? ctx.customerEmail ?? null,
-        test: facts.test,
-      })
-    : null;
-  const rateBps = attribution?.affiliateId ? (ctx.candidate?.rateBps ?? ctx.settings.defaultRateBps) : null;
-  const order = deriveOrder(facts, {
-    attribution,
-    rateBps,
-    defaultRateBps: ctx.settings.defaultRateBps,
-    refundWindowDays: ctx.settings.refundWindowDays,
-    flagApproved: false,
-    payouts: {},
+  const plan = planOrderChange(null, { facts: (empty) => events.reduce<OrderFacts>((acc, e) => addFact(acc, e), empty) });
+  const { attribution, order } = decideOrder(null, plan, {
+    customer: plan.customerToRead && ctx.customerEmail ? { email: ctx.customerEmail, name: null } : null,
+    candidate: plan.affiliateToRead ? ctx.candidate : null,
+    settings: ctx.settings,
   });
-  return { facts, attribution, order, contribution: contributionOf(orderKey, order) };
+  return { facts: plan.facts, attribution, order, contribution: contributionOf(orderKey, order) };
 }
 
 /** What contributions add to the ledgers as `CUR.path` → amount (`USD.earnedMinor`), zeros left out. */

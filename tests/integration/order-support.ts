@@ -1,10 +1,10 @@
 import { randomInt } from "node:crypto";
 import { expect } from "vitest";
-import { emptyLedger, type LedgerTotals } from "../../contracts/ledger.js";
+import { emptyLedger, readLedgerShard, type LedgerShard } from "../../contracts/ledger.js";
+import { isRecord } from "../../contracts/read-fields.js";
 import { contributionOf, type Contribution } from "../../functions/src/ledger/contribution.js";
-import { addDeltas, diffContributions } from "../../functions/src/ledger/delta.js";
-import { derivedOf } from "../../functions/src/store/ledger.js";
-import type { OrderDoc } from "../../functions/src/store/orders.js";
+import { addDeltas, diffContributions, flattenTotals } from "../../functions/src/ledger/delta.js";
+import { readOrderRecord, type OrderRecord } from "../../functions/src/orders/record.js";
 import { readDotenv } from "../../scripts/lib/local-config";
 import { post, type SignedRequest } from "../../scripts/lib/webhooks";
 import { db, eventually } from "../support/emulator";
@@ -86,25 +86,31 @@ export function byKind(mails: readonly StoredMail[], kind: string): StoredMail {
   return found[0] as StoredMail;
 }
 
-export async function readOrder(orderKey: string): Promise<OrderDoc | null> {
+export async function readOrder(orderKey: string): Promise<OrderRecord | null> {
   const snap = await db().doc(`orders/${orderKey}`).get();
-  return snap.exists ? (snap.data() as OrderDoc) : null;
+  return snap.exists ? readOrderRecord(snap.data(), orderKey) : null;
 }
 
 /** The contribution the order should have applied, recomputed with the pure functions. */
-export function expectedContribution(orderKey: string, order: OrderDoc): Contribution | null {
-  return contributionOf(orderKey, derivedOf(order));
+export function expectedContribution(orderKey: string, order: OrderRecord): Contribution | null {
+  return contributionOf(orderKey, order);
+}
+
+/** What the trigger last added to the ledger for the order (`commissions/{orderKey}.applied`). */
+export async function appliedContribution(orderKey: string): Promise<Contribution | null> {
+  const applied: unknown = (await db().doc(`commissions/${orderKey}`).get()).get("applied");
+  return isRecord(applied) ? readLedgerShard(applied) : null;
 }
 
 /** Waits until the trigger has applied the order as it is now (the projection's `applied` matches). */
-export async function ledgerCaughtUp(orderKey: string, check: (order: OrderDoc) => boolean = () => true, timeoutMs = 30_000): Promise<OrderDoc> {
+export async function ledgerCaughtUp(orderKey: string, check: (order: OrderRecord) => boolean = () => true, timeoutMs = 30_000): Promise<OrderRecord> {
   return eventually(
     async () => {
       const order = await readOrder(orderKey);
       if (!order || !check(order)) return undefined;
-      const applied = (await db().doc(`commissions/${orderKey}`).get()).get("applied") as Contribution | undefined;
+      const applied = await appliedContribution(orderKey);
       const expected = expectedContribution(orderKey, order);
-      return JSON.stringify(normalize(applied ?? null)) === JSON.stringify(normalize(expected)) ? order : undefined;
+      return JSON.stringify(normalize(applied)) === JSON.stringify(normalize(expected)) ? order : undefined;
     },
     `ledger of ${orderKey}`,
     timeoutMs,
@@ -120,41 +126,25 @@ function normalize(value: unknown): unknown {
   );
 }
 
-export type ShardTotals = LedgerTotals & { currency: string; shard: number };
-
-/** The affiliate's shards as stored, keyed by document id, zeros dropped (a zero means missing). */
-export async function storedLedgers(affiliateId: string): Promise<Record<string, ShardTotals>> {
+/** The affiliate's shards as stored (read as the payout report reads them), keyed by document id, zeros dropped. */
+export async function storedLedgers(affiliateId: string): Promise<Record<string, LedgerShard>> {
   const snap = await db().collection("ledgers").where("affiliateId", "==", affiliateId).get();
-  const out: Record<string, ShardTotals> = {};
+  const out: Record<string, LedgerShard> = {};
   for (const doc of snap.docs) {
-    const data = doc.data() as Partial<LedgerTotals> & { currency: string; shard: number };
-    const totals: LedgerTotals = {
-      ...emptyLedger(),
-      flaggedMinor: data.flaggedMinor ?? 0,
-      carryMinor: data.carryMinor ?? 0,
-      paidMinor: data.paidMinor ?? 0,
-      reversedMinor: data.reversedMinor ?? 0,
-      earnedMinor: data.earnedMinor ?? 0,
-      sales: data.sales ?? 0,
-      refunds: data.refunds ?? 0,
-    };
-    const fields: Record<string, number> = {};
-    for (const [day, v] of Object.entries(data.pendingByDay ?? {})) fields[`pendingByDay.${day}`] = v;
-    for (const [day, d] of Object.entries(data.daily ?? {})) {
-      for (const [name, v] of Object.entries(d)) fields[`daily.${day}.${name}`] = v;
-    }
-    out[doc.id] = { ...addDeltas(totals, fields), currency: data.currency, shard: data.shard };
+    const { affiliateId: id, currency, shard, ...totals } = readLedgerShard(doc.data());
+    // Adding the totals to an empty ledger drops the zero keys, as a missing key means zero.
+    out[doc.id] = { ...addDeltas(emptyLedger(), flattenTotals(totals)), affiliateId: id, currency, shard };
   }
   return out;
 }
 
 /** Σ contributions per shard document, computed with the same pure functions the trigger uses. */
-export function sumOfContributions(contributions: ReadonlyArray<Contribution | null>): Record<string, ShardTotals> {
-  const out: Record<string, ShardTotals> = {};
+export function sumOfContributions(contributions: ReadonlyArray<Contribution | null>): Record<string, LedgerShard> {
+  const out: Record<string, LedgerShard> = {};
   for (const c of contributions) {
     for (const delta of diffContributions(null, c)) {
-      const current = out[delta.ledgerKey] ?? { ...emptyLedger(), currency: delta.currency, shard: delta.shard };
-      out[delta.ledgerKey] = { ...addDeltas(current, delta.fields), currency: delta.currency, shard: delta.shard };
+      const identity = { affiliateId: delta.affiliateId, currency: delta.currency, shard: delta.shard };
+      out[delta.ledgerKey] = { ...addDeltas(out[delta.ledgerKey] ?? emptyLedger(), delta.fields), ...identity };
     }
   }
   return out;

@@ -1,16 +1,12 @@
-import { onCall } from "firebase-functions/https";
-import { parseInput } from "../owner/guard.js";
-import { submitApplication } from "../store/affiliates.js";
 import { callables } from "../../../contracts/callables/index.js";
+import { publicCallable } from "../callables/define.js";
+import { submitApplication } from "../store/affiliates.js";
 
 /**
  * Public: no sign-in needed. The answer is the same whether the email is new, already applied or
  * already an affiliate, so the form cannot be used to find out who is in the program.
  */
-export async function handleApply(data: unknown): Promise<{ ok: true }> {
-  const application = parseInput(callables.apply.input, data);
+export const apply = publicCallable(callables.apply, async (application) => {
   await submitApplication(application);
   return { ok: true };
-}
-
-export const apply = onCall((request) => handleApply(request.data));
+});

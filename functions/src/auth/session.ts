@@ -1,31 +1,26 @@
-import { getAuth } from "firebase-admin/auth";
-import { HttpsError, onCall } from "firebase-functions/https";
+import { callables } from "../../../contracts/callables/index.js";
+import { publicCallable } from "../callables/define.js";
 import { listOf, ownerEmails } from "../config/params.js";
-import { db } from "../store/firestore.js";
-import { decideSession, type SessionAnswer } from "./session-decision.js";
+import { DomainError } from "../domain/errors.js";
+import { readAffiliate } from "../store/affiliates.js";
+import { setOwnerClaim } from "../store/auth-users.js";
+import { decideSession } from "./session-decision.js";
 
 /**
  * Called by the portal after every sign-in. Owner rights come only from the OWNER_EMAILS parameter,
  * never from anything a user can write, and become the `owner` custom claim here; the portal
  * refreshes its ID token when the claims changed.
  */
-export async function handleSession(auth: { uid: string; token: Record<string, unknown> } | undefined): Promise<SessionAnswer> {
-  if (!auth) throw new HttpsError("unauthenticated", "Sign in first.");
-  const email = typeof auth.token.email === "string" ? auth.token.email : null;
-  const verified = auth.token.email_verified === true;
-  const affiliate = await db().collection("affiliates").doc(auth.uid).get();
-  const decision = decideSession({
-    email,
-    verified,
+export const session = publicCallable(callables.session, async (_input, auth) => {
+  if (!auth) throw new DomainError("unauthenticated", "Sign in first.");
+  const affiliate = await readAffiliate(auth.uid);
+  const { answer } = decideSession({
+    email: typeof auth.token.email === "string" ? auth.token.email : null,
+    verified: auth.token.email_verified === true,
     ownerEmails: listOf(ownerEmails.value()),
-    affiliateStatus: affiliate.exists ? ((affiliate.get("status") as string | undefined) ?? null) : null,
+    affiliateStatus: affiliate?.status ?? null,
     currentOwnerClaim: auth.token.owner === true,
   });
-  if (decision.answer.claimsChanged) {
-    const user = await getAuth().getUser(auth.uid);
-    await getAuth().setCustomUserClaims(auth.uid, { ...(user.customClaims ?? {}), owner: decision.answer.role === "owner" });
-  }
-  return decision.answer;
-}
-
-export const session = onCall((request) => handleSession(request.auth));
+  if (answer.claimsChanged) await setOwnerClaim(auth.uid, answer.role === "owner");
+  return answer;
+});

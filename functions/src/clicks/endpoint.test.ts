@@ -2,12 +2,13 @@
 import { beforeEach, describe, expect, test, vi } from "vitest";
 
 const store = vi.hoisted(() => ({
-  findAffiliate: vi.fn<(ref: string) => Promise<{ id: string; active: boolean } | null>>(),
+  findAffiliate: vi.fn<(ref: string) => Promise<{ id: string; status: string } | null>>(),
   createClick: vi.fn<(click: unknown, now: Date) => Promise<string>>(),
   loadCourses: vi.fn<() => Promise<{ id: string; siteUrl: string }[]>>(),
 }));
 
-vi.mock("../store/clicks.js", () => ({ findAffiliate: store.findAffiliate, createClick: store.createClick }));
+vi.mock("../store/affiliates.js", () => ({ findAffiliate: store.findAffiliate }));
+vi.mock("../store/clicks.js", () => ({ createClick: store.createClick }));
 vi.mock("../store/courses.js", () => ({ loadCourses: store.loadCourses }));
 vi.mock("../config/params.js", () => ({
   clickSalt: { value: () => "salt" },
@@ -98,7 +99,7 @@ describe("redirect when Firestore misbehaves", () => {
     expect(failed).toMatchObject({ status: 302, headers: { location: "https://school.example/" } });
     expect(failed.ms).toBeLessThan(200);
 
-    store.findAffiliate.mockResolvedValue({ id: "aff_real01", active: true });
+    store.findAffiliate.mockResolvedValue({ id: "aff_real01", status: "active" });
     store.loadCourses.mockResolvedValue([{ id: "typescript", siteUrl: "https://school.example/ts" }]);
     store.createClick.mockImplementation(never);
     const slowWrite = await call(redirect, "GET", "/r/slug01/typescript", "", nextIp());
@@ -108,7 +109,7 @@ describe("redirect when Firestore misbehaves", () => {
   });
 
   test("resolutions are cached: a second visit does not look the affiliate up again", async () => {
-    store.findAffiliate.mockResolvedValue({ id: "aff_cached1", active: true });
+    store.findAffiliate.mockResolvedValue({ id: "aff_cached1", status: "active" });
     store.loadCourses.mockResolvedValue([{ id: "react", siteUrl: "https://school.example/react" }]);
     store.createClick.mockResolvedValue("c1");
     const first = await call(redirect, "GET", "/r/cached1/react", "", nextIp());
@@ -121,7 +122,7 @@ describe("redirect when Firestore misbehaves", () => {
   });
 
   test("bots are redirected like anyone, but nothing is written", async () => {
-    store.findAffiliate.mockResolvedValue({ id: "aff_bot1", active: true });
+    store.findAffiliate.mockResolvedValue({ id: "aff_bot1", status: "active" });
     store.loadCourses.mockResolvedValue([]);
     const res = await new Promise<Answer>((resolve) => {
       void call(redirect, "HEAD", "/r/bot001", "", nextIp()).then(resolve);
@@ -133,7 +134,7 @@ describe("redirect when Firestore misbehaves", () => {
 
 describe("click when Firestore misbehaves", () => {
   test("the write hangs: 204 within the budget, and the click was attempted once", async () => {
-    store.findAffiliate.mockResolvedValue({ id: "aff_beacon1", active: true });
+    store.findAffiliate.mockResolvedValue({ id: "aff_beacon1", status: "active" });
     store.createClick.mockImplementation(never);
     const answer = await call(click, "POST", "/c", "a=beacon1&c=typescript", nextIp());
     expect(answer.status).toBe(204);
@@ -154,7 +155,7 @@ describe("click when Firestore misbehaves", () => {
   });
 
   test("an inactive affiliate is not written", async () => {
-    store.findAffiliate.mockResolvedValue({ id: "aff_pending1", active: false });
+    store.findAffiliate.mockResolvedValue({ id: "aff_pending1", status: "pending" });
     expect((await call(click, "POST", "/c", "a=pending1", nextIp())).status).toBe(204);
     expect(store.createClick).not.toHaveBeenCalled();
   });

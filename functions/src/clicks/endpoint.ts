@@ -5,7 +5,7 @@ import { createClick, type NewClick } from "../store/clicks.js";
 import { classifyClick } from "./classify.js";
 import { parseClickBeacon, parseRedirectPath, redirectTarget } from "./click-request.js";
 import { withDeadline } from "./deadline.js";
-import { resolveAffiliate, resolveCourses } from "./lookups.js";
+import { resolveAffiliate, resolveCourses, type AffiliateLookup } from "./lookups.js";
 import { RateCap } from "./rate-cap.js";
 
 /**
@@ -24,15 +24,13 @@ interface Reply {
   end(): void;
 }
 
-type Lookup = { id: string; active: boolean } | null;
-
 /**
  * Creates the click when the request is a countable visit of an active affiliate. It is not bound
  * by the budget itself: the handler stops waiting for it, but a slow lookup or write still finishes.
  */
 async function recordClick(
   req: Request,
-  affiliate: Promise<Lookup>,
+  affiliate: Promise<AffiliateLookup | null>,
   click: Pick<NewClick, "courseId" | "source" | "page">,
   cap: RateCap,
 ): Promise<"recorded" | "not counted"> {

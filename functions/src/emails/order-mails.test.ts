@@ -3,7 +3,7 @@ import type { ParsedEvent, SaleFacts } from "../domain/types.js";
 import type { Attribution } from "../orders/attribution.js";
 import { deriveOrder } from "../orders/derive.js";
 import { addFact, emptyFacts, type OrderFacts } from "../orders/facts.js";
-import type { OrderView } from "../store/ledger.js";
+import type { OrderRecord } from "../orders/record.js";
 import { mailDocIdOf } from "./mail-doc.js";
 import { callsForMail, orderMails, type OrderMailContext } from "./order-mails.js";
 
@@ -50,7 +50,7 @@ const lsRefund = (cumulative: number): ParsedEvent => ({
   refund: { refundId: "cumulative", mode: "cumulative", at: "2026-03-06T10:00:00.000Z", grossMinor: cumulative, baseMinor: null },
 });
 
-function view(facts: OrderFacts, attribution: Attribution | null = CREDITED): OrderView {
+function view(facts: OrderFacts, attribution: Attribution | null = CREDITED): OrderRecord {
   const derived = deriveOrder(facts, { attribution, rateBps: 5000, defaultRateBps: 5000, refundWindowDays: 30, flagApproved: false, payouts: {} });
   return {
     ...derived,

@@ -1,6 +1,6 @@
 import type { ChargebackFact, RefundFact } from "../domain/types.js";
 import { CUMULATIVE_REFUND_KEY } from "../orders/facts.js";
-import type { OrderView } from "../store/ledger.js";
+import type { OrderRecord } from "../orders/record.js";
 import type { AffiliateContact } from "./compose.js";
 import type { ComposedMail } from "./mail-doc.js";
 import { refundEmails } from "./refund-emails.js";
@@ -23,7 +23,7 @@ type Notice =
  * The things about an order worth an email, each with a stable key. A refund that arrived before its
  * sale is announced with the sale; a cumulative refund is announced at each new amount.
  */
-function noticesOf(order: OrderView | null): Notice[] {
+function noticesOf(order: OrderRecord | null): Notice[] {
   if (!order?.facts.sale) return [];
   const notices: Notice[] = [{ key: `sale:${order.affiliateId ?? "none"}`, type: "sale" }];
   for (const fact of Object.values(order.facts.refunds)) {
@@ -41,20 +41,20 @@ function noticesOf(order: OrderView | null): Notice[] {
  * far, so the part already announced with the previous state is taken off: a second partial refund
  * of $20 after one of $10 reads "$20", not "$30".
  */
-function refundedThisTime(before: OrderView | null, fact: RefundFact): number {
+function refundedThisTime(before: OrderRecord | null, fact: RefundFact): number {
   if (fact.mode !== "cumulative" || !before?.facts.sale) return fact.grossMinor;
   const announced = before.facts.refunds[CUMULATIVE_REFUND_KEY];
   return announced?.mode === "cumulative" ? Math.max(0, fact.grossMinor - announced.grossMinor) : fact.grossMinor;
 }
 
-function freshNotices(before: OrderView | null, after: OrderView | null): Notice[] {
+function freshNotices(before: OrderRecord | null, after: OrderRecord | null): Notice[] {
   if (!after?.facts.sale || after.test) return [];
   const seen = new Set(noticesOf(before).map((n) => n.key));
   return noticesOf(after).filter((n) => !seen.has(n.key));
 }
 
 /** Whether the change calls for any email, so the trigger reads the recipients only when it does. */
-export function callsForMail(before: OrderView | null, after: OrderView | null): boolean {
+export function callsForMail(before: OrderRecord | null, after: OrderRecord | null): boolean {
   return freshNotices(before, after).length > 0;
 }
 
@@ -70,7 +70,7 @@ const REASONS: Record<string, string> = {
  * The emails a change of an order calls for: those of notices the new state has and the old did not.
  * Mail ids are deterministic, so a trigger delivered twice queues nothing new.
  */
-export function orderMails(orderKey: string, before: OrderView | null, after: OrderView | null, ctx: OrderMailContext): ComposedMail[] {
+export function orderMails(orderKey: string, before: OrderRecord | null, after: OrderRecord | null, ctx: OrderMailContext): ComposedMail[] {
   if (!after) return [];
   const fresh = freshNotices(before, after);
   const currency = after.commissionCurrency ?? after.currency ?? "USD";

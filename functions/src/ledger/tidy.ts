@@ -1,3 +1,5 @@
+import { isRecord } from "../../../contracts/read-fields.js";
+
 // A zero ledger balance means the same as a missing one (see delta.ts), but increments never remove
 // a key: every day whose commission was refunded or paid out stays in `pendingByDay` as 0 forever.
 // Removing those keys changes no balance, so the ledger still equals the sum of the contributions.
@@ -13,15 +15,15 @@ const isZero = (value: unknown): boolean => value === 0;
 export function zeroLedgerPaths(data: Readonly<Record<string, unknown>>): Array<[string, string]> {
   const out: Array<[string, string]> = [];
   const pending = data.pendingByDay;
-  if (pending !== null && typeof pending === "object") {
-    for (const [day, value] of Object.entries(pending as Record<string, unknown>)) {
+  if (isRecord(pending)) {
+    for (const [day, value] of Object.entries(pending)) {
       if (DAY.test(day) && isZero(value)) out.push(["pendingByDay", day]);
     }
   }
   const daily = data.daily;
-  if (daily !== null && typeof daily === "object") {
-    for (const [day, totals] of Object.entries(daily as Record<string, unknown>)) {
-      if (!DAY.test(day) || totals === null || typeof totals !== "object") continue;
+  if (isRecord(daily)) {
+    for (const [day, totals] of Object.entries(daily)) {
+      if (!DAY.test(day) || !isRecord(totals)) continue;
       const values = Object.values(totals);
       if (values.every(isZero)) out.push(["daily", day]);
     }

@@ -1,16 +1,12 @@
 // Who may call an owner callable. Pure, so the rule is unit-tested apart from Firebase.
+import type { Actor } from "../domain/actor.js";
 
 export interface CallerAuth {
   uid: string;
   token: Record<string, unknown>;
 }
 
-export interface Owner {
-  uid: string;
-  email: string;
-}
-
-export type OwnerDecision = { ok: true; owner: Owner } | { ok: false; code: "unauthenticated" | "permission-denied" };
+export type OwnerDecision = { ok: true; owner: Actor } | { ok: false; code: "unauthenticated" | "permission-denied" };
 
 /**
  * The `owner` claim (set only by the `session` callable) and a verified email are required, and the

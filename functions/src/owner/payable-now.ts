@@ -1,14 +1,11 @@
-import { onCall } from "firebase-functions/https";
-import { callables } from "../../../contracts/callables/index.js";
+import { callables, type CallableData, type CallableOutput } from "../../../contracts/callables/index.js";
+import { ownerCallable } from "../callables/define.js";
 import { payableNow as payable } from "../store/payouts.js";
 import { clockOf, onEmulator } from "./clock.js";
-import { parseInput, requireOwner, type CallerAuth } from "./guard.js";
 
 /** What each affiliate could be paid today, per currency, at or above the payout threshold. */
-export async function handlePayableNow(auth: CallerAuth | undefined, data: unknown, serverNow = new Date()) {
-  requireOwner(auth);
-  const input = parseInput(callables.payableNow.input, data);
+export function handlePayableNow(input: CallableData<"payableNow">, serverNow = new Date()): Promise<CallableOutput<"payableNow">> {
   return payable(clockOf(input.asOf, onEmulator(), serverNow));
 }
 
-export const payableNow = onCall((request) => handlePayableNow(request.auth, request.data));
+export const payableNow = ownerCallable(callables.payableNow, (input) => handlePayableNow(input));

@@ -1,14 +1,9 @@
-import { onCall } from "firebase-functions/https";
 import { callables } from "../../../contracts/callables/index.js";
+import { ownerCallable } from "../callables/define.js";
 import { updateAffiliateTerms } from "../store/affiliates.js";
-import { parseInput, requireOwner, type CallerAuth } from "./guard.js";
 
 /** The affiliate's own terms: rate, cookie window, discount code, readable slug, note. */
-export async function handleUpdateAffiliate(auth: CallerAuth | undefined, data: unknown): Promise<{ ok: true }> {
-  const owner = requireOwner(auth);
-  const { affiliateId, ...terms } = parseInput(callables.updateAffiliate.input, data);
+export const updateAffiliate = ownerCallable(callables.updateAffiliate, async ({ affiliateId, ...terms }, owner) => {
   await updateAffiliateTerms(affiliateId, terms, owner);
   return { ok: true };
-}
-
-export const updateAffiliate = onCall((request) => handleUpdateAffiliate(request.auth, request.data));
+});

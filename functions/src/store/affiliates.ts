@@ -1,30 +1,31 @@
-import { getAuth } from "firebase-admin/auth";
-import { HttpsError } from "firebase-functions/https";
 import type { AffiliateStatus, StatusAction } from "../../../contracts/affiliates.js";
 import type { Application } from "../../../contracts/callables/index.js";
+import type { AffiliateRecord } from "../affiliates/record.js";
 import { nextStatus } from "../affiliates/status.js";
-import type { Owner } from "../owner/access.js";
+import type { Actor } from "../domain/actor.js";
+import { DomainError } from "../domain/errors.js";
 import { auditIn } from "./audit.js";
-import { db, FieldValue } from "./firestore.js";
+import { ensureAuthUser } from "./auth-users.js";
+import { affiliates, slugs } from "./collections.js";
+import { db, FieldValue, readAlone, type Read } from "./firestore.js";
 
-const affiliates = () => db().collection("affiliates");
+export async function readAffiliate(affiliateId: string): Promise<AffiliateRecord | null> {
+  return (await affiliates().doc(affiliateId).get()).data() ?? null;
+}
 
-/** The Auth user of an email, created (unverified, no password) when missing: its uid is the affiliate id. */
-export async function ensureAuthUser(email: string, name: string | null): Promise<string> {
-  db(); // initialises the Admin SDK's default app
-  const auth = getAuth();
-  try {
-    return (await auth.getUserByEmail(email)).uid;
-  } catch (err) {
-    if (codeOf(err) !== "auth/user-not-found") throw err;
-  }
-  try {
-    return (await auth.createUser({ email, ...(name ? { displayName: name } : {}) })).uid;
-  } catch (err) {
-    // Two requests for one email at once: the other one created it.
-    if (codeOf(err) === "auth/email-already-exists") return (await auth.getUserByEmail(email)).uid;
-    throw err;
-  }
+/**
+ * The affiliate a link, beacon or sale names, by id or by readable slug (`slugs/{slug}`). Ids are
+ * case-sensitive; slugs are stored lower case, so a slug typed in any case finds its affiliate.
+ * Callers pass references already limited to [A-Za-z0-9_-]{3,64}; `__x__` ids are reserved by
+ * Firestore and would throw, so they are unknown.
+ */
+export async function findAffiliate(ref: string, read: Read = readAlone): Promise<AffiliateRecord | null> {
+  if (/^__.*__$/.test(ref)) return null;
+  const direct = await read(affiliates().doc(ref));
+  if (direct.exists) return direct.data() ?? null;
+  const target = (await read(slugs().doc(ref.toLowerCase()))).data()?.affiliateId ?? null;
+  if (target === null) return null;
+  return (await read(affiliates().doc(target))).data() ?? null;
 }
 
 function newAffiliate(fields: { email: string; name: string; status: AffiliateStatus; website: string; promotion: string; note: string }) {
@@ -46,7 +47,7 @@ function newAffiliate(fields: { email: string; name: string; status: AffiliateSt
  */
 export async function submitApplication(application: Application): Promise<void> {
   const uid = await ensureAuthUser(application.email, application.name);
-  const ref = affiliates().doc(uid);
+  const ref = db().collection("affiliates").doc(uid);
   await db().runTransaction(async (tx) => {
     if ((await tx.get(ref)).exists) return;
     tx.create(ref, newAffiliate({ ...application, status: "pending", note: "" }));
@@ -60,32 +61,32 @@ export interface Invitation {
 }
 
 /** The owner adds an affiliate directly: active at once (the trigger sends the welcome email). */
-export async function inviteAffiliate(invitation: Invitation, owner: Owner): Promise<{ affiliateId: string; created: boolean }> {
+export async function inviteAffiliate(invitation: Invitation, owner: Actor): Promise<{ affiliateId: string; created: boolean }> {
   const uid = await ensureAuthUser(invitation.email, invitation.name);
   const ref = affiliates().doc(uid);
   return db().runTransaction(async (tx) => {
-    const snap = await tx.get(ref);
-    const before = snap.exists ? { status: snap.get("status") as unknown } : null;
-    if (snap.exists && snap.get("status") === "active") return { affiliateId: uid, created: false };
-    if (snap.exists) {
+    const current = (await tx.get(ref)).data() ?? null;
+    if (current?.status === "active") return { affiliateId: uid, created: false };
+    if (current) {
       tx.update(ref, { status: "active", note: invitation.note, reviewedAt: FieldValue.serverTimestamp(), reviewedBy: owner.uid });
     } else {
-      tx.create(ref, newAffiliate({ ...invitation, status: "active", website: "", promotion: "" }));
+      tx.create(ref.withConverter(null), newAffiliate({ ...invitation, status: "active", website: "", promotion: "" }));
     }
+    const before = current ? { status: current.status } : null;
     auditIn(tx, { action: "inviteAffiliate", by: owner, target: { collection: "affiliates", id: uid }, before, after: { status: "active", email: invitation.email } });
-    return { affiliateId: uid, created: !snap.exists };
+    return { affiliateId: uid, created: current === null };
   });
 }
 
 /** Approve, reject, disable or re-enable, with the owner's note; refused from a status it does not apply to. */
-export async function changeAffiliateStatus(affiliateId: string, action: StatusAction, note: string, owner: Owner): Promise<AffiliateStatus> {
+export async function changeAffiliateStatus(affiliateId: string, action: StatusAction, note: string, owner: Actor): Promise<AffiliateStatus> {
   const ref = affiliates().doc(affiliateId);
   return db().runTransaction(async (tx) => {
-    const snap = await tx.get(ref);
-    if (!snap.exists) throw new HttpsError("not-found", "No such affiliate.");
-    const current = snap.get("status") as AffiliateStatus;
-    const next = nextStatus(current, action);
-    if (next === null) throw new HttpsError("failed-precondition", `Cannot ${action} an affiliate whose status is ${current}.`);
+    const affiliate = (await tx.get(ref)).data();
+    if (!affiliate) throw new DomainError("not-found", "No such affiliate.");
+    const current = affiliate.status;
+    const next = current === null ? null : nextStatus(current, action);
+    if (next === null) throw new DomainError("failed-precondition", `Cannot ${action} an affiliate whose status is ${current ?? "unknown"}.`);
     tx.update(ref, { status: next, note, reviewedAt: FieldValue.serverTimestamp(), reviewedBy: owner.uid });
     auditIn(tx, { action: `affiliate.${action}`, by: owner, target: { collection: "affiliates", id: affiliateId }, before: { status: current }, after: { status: next, note } });
     return next;
@@ -106,25 +107,20 @@ export interface AffiliateTerms {
  * claimed create-if-absent in the same transaction; an old one stays pointing at the affiliate so
  * links already shared keep working and nobody else can take them over.
  */
-export async function updateAffiliateTerms(affiliateId: string, terms: AffiliateTerms, owner: Owner): Promise<void> {
+export async function updateAffiliateTerms(affiliateId: string, terms: AffiliateTerms, owner: Actor): Promise<void> {
   const ref = affiliates().doc(affiliateId);
   await db().runTransaction(async (tx) => {
-    const snap = await tx.get(ref);
-    if (!snap.exists) throw new HttpsError("not-found", "No such affiliate.");
-    const slugRef = terms.slug ? db().collection("slugs").doc(terms.slug) : null;
+    const affiliate = (await tx.get(ref)).data();
+    if (!affiliate) throw new DomainError("not-found", "No such affiliate.");
+    const slugRef = terms.slug ? slugs().doc(terms.slug) : null;
     const slugSnap = slugRef ? await tx.get(slugRef) : null;
     // A slug equal to another affiliate's uid would be shadowed by that affiliate when resolving.
     const uidClash = terms.slug ? await tx.get(affiliates().doc(terms.slug)) : null;
-    if (slugSnap?.exists && slugSnap.get("affiliateId") !== affiliateId) throw new HttpsError("already-exists", "This slug is taken.");
-    if (uidClash?.exists && uidClash.id !== affiliateId) throw new HttpsError("already-exists", "This slug is taken.");
-    if (slugRef && !slugSnap?.exists) tx.create(slugRef, { affiliateId, createdAt: FieldValue.serverTimestamp() });
-    const field = (name: string): unknown => (snap.get(name) as unknown) ?? null;
-    const before = { rateBps: field("rateBps"), cookieDays: field("cookieDays"), discountCode: field("discountCode"), slug: field("slug"), note: field("note") };
+    const taken = (slugSnap?.exists && slugSnap.data()?.affiliateId !== affiliateId) || (uidClash?.exists && uidClash.id !== affiliateId);
+    if (taken) throw new DomainError("conflict", "This slug is taken.");
+    if (slugRef && !slugSnap?.exists) tx.create(slugRef.withConverter(null), { affiliateId, createdAt: FieldValue.serverTimestamp() });
+    const { rateBps, cookieDays, discountCode, slug, note } = affiliate;
     tx.update(ref, { ...terms, updatedAt: FieldValue.serverTimestamp() });
-    auditIn(tx, { action: "updateAffiliate", by: owner, target: { collection: "affiliates", id: affiliateId }, before, after: terms });
+    auditIn(tx, { action: "updateAffiliate", by: owner, target: { collection: "affiliates", id: affiliateId }, before: { rateBps, cookieDays, discountCode, slug, note }, after: terms });
   });
-}
-
-function codeOf(err: unknown): string | null {
-  return typeof err === "object" && err !== null && typeof (err as { code?: unknown }).code === "string" ? (err as { code: string }).code : null;
 }

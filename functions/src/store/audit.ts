@@ -1,9 +1,10 @@
+import type { Actor } from "../domain/actor.js";
 import { db, FieldValue, type Transaction } from "./firestore.js";
 
 export interface AuditEntry {
   /** What was done, e.g. "reattributeOrder". */
   action: string;
-  by: { uid: string; email: string };
+  by: Actor;
   target: { collection: string; id: string };
   before: unknown;
   after: unknown;

@@ -1,6 +1,7 @@
 import type { Platform } from "../../../contracts/platforms.js";
-import type { ParsedEvent } from "../domain/types.js";
 import { customerKeyOf } from "../../../contracts/ids.js";
+import type { ParsedEvent } from "../domain/types.js";
+import { orders } from "./collections.js";
 import { db } from "./firestore.js";
 import { changeOrderIn } from "./orders.js";
 
@@ -17,13 +18,9 @@ export async function refreshCustomerOrders(platform: Platform, event: CustomerE
     .collection("customers")
     .doc(customerKeyOf(platform, event.customerId))
     .set({ platform, customerId: event.customerId, email: event.email, name: event.name }, { merge: true });
-  const orders = await firestore
-    .collection("orders")
-    .where("platform", "==", platform)
-    .where("customerId", "==", event.customerId)
-    .get();
-  for (const order of orders.docs) {
-    const orderId = order.get("orderId") as string;
+  const found = await orders().where("platform", "==", platform).where("customerId", "==", event.customerId).get();
+  for (const order of found.docs) {
+    const { orderId } = order.data();
     await firestore.runTransaction((tx) => changeOrderIn(tx, platform, orderId, {}));
   }
 }

@@ -1,20 +1,8 @@
 import { commissionView } from "../commissions/projection.js";
-import { contributionOf, type Contribution } from "../ledger/contribution.js";
+import { contributionOf } from "../ledger/contribution.js";
 import { diffContributions, nestFields } from "../ledger/delta.js";
-import type { DerivedOrder } from "../orders/derive.js";
+import { commissions, orders } from "./collections.js";
 import { db, FieldValue, Timestamp } from "./firestore.js";
-import type { OrderDoc } from "./orders.js";
-
-/** The stored order with its times as ISO strings again, the form the pure modules take. */
-export type OrderView = Omit<OrderDoc, "saleAt" | "payableAt"> & DerivedOrder;
-
-export function derivedOf(doc: OrderDoc): OrderView {
-  return {
-    ...doc,
-    saleAt: doc.saleAt ? doc.saleAt.toDate().toISOString() : null,
-    payableAt: doc.payableAt ? doc.payableAt.toDate().toISOString() : null,
-  };
-}
 
 /**
  * Brings the affiliate's projection and ledger in line with the order as it is now. It reads the
@@ -25,14 +13,13 @@ export function derivedOf(doc: OrderDoc): OrderView {
  */
 export async function syncLedger(orderKey: string): Promise<{ deltas: number }> {
   const firestore = db();
-  const orderRef = firestore.collection("orders").doc(orderKey);
-  const commissionRef = firestore.collection("commissions").doc(orderKey);
+  const orderRef = orders().doc(orderKey);
+  const commissionRef = commissions().doc(orderKey);
   return firestore.runTransaction(async (tx) => {
     const [orderSnap, commissionSnap] = await Promise.all([tx.get(orderRef), tx.get(commissionRef)]);
-    const order = orderSnap.exists ? derivedOf(orderSnap.data() as OrderDoc) : null;
+    const order = orderSnap.data() ?? null;
     const next = order ? contributionOf(orderKey, order) : null;
-    const applied = (commissionSnap.get("applied") as Contribution | undefined) ?? null;
-    const deltas = diffContributions(applied, next);
+    const deltas = diffContributions(commissionSnap.data()?.applied ?? null, next);
     for (const delta of deltas) {
       tx.set(
         firestore.collection("ledgers").doc(delta.ledgerKey),
@@ -48,7 +35,7 @@ export async function syncLedger(orderKey: string): Promise<{ deltas: number }> 
     }
     const view = order ? commissionView(orderKey, order, next) : null;
     if (view) {
-      tx.set(commissionRef, {
+      tx.set(commissionRef.withConverter(null), {
         ...view,
         saleAt: Timestamp.fromDate(new Date(view.saleAt)),
         payableAt: Timestamp.fromDate(new Date(view.payableAt)),

@@ -1,6 +1,6 @@
-import { logger } from "firebase-functions";
+import * as logger from "firebase-functions/logger";
 import { mailDocIdOf, mailDocSchema, type ComposedMail } from "../emails/mail-doc.js";
-import { db, FieldValue } from "./firestore.js";
+import { db, FieldValue, isAlreadyExists } from "./firestore.js";
 
 /**
  * Queues emails for the Trigger Email extension. The id is derived from (kind, subject, recipient)
@@ -27,7 +27,7 @@ export async function queueMails(mails: readonly ComposedMail[]): Promise<number
           .create({ ...doc.data, kind: mail.kind, subjectKey: mail.subjectKey, createdAt: FieldValue.serverTimestamp() });
         return 1;
       } catch (err) {
-        if (typeof err === "object" && err !== null && (err as { code?: unknown }).code === 6) return 0;
+        if (isAlreadyExists(err)) return 0;
         throw err;
       }
     }),

@@ -1,48 +1,32 @@
-import { HttpsError } from "firebase-functions/https";
 import type { CallableData, CallableOutput } from "../../../contracts/callables/index.js";
 import { payoutLockKeyOf } from "../../../contracts/ids.js";
-import { readLedgerShard } from "../../../contracts/ledger.js";
-import { programSettings } from "../../../contracts/program-settings.js";
-import type { Owner } from "../owner/access.js";
+import type { Actor } from "../domain/actor.js";
+import { DomainError } from "../domain/errors.js";
 import { payableRows, type AffiliateBrief } from "../payouts/payable.js";
-import { checkPayout, chunk, payoutIdFor, selectAllocations, type Allocation, type PayoutCandidate } from "../payouts/select.js";
+import { checkPayout, chunk, payoutIdFor, selectAllocations, type Allocation } from "../payouts/select.js";
+import { affiliates, ledgers, orders, payouts } from "./collections.js";
 import { db, Timestamp, type Transaction } from "./firestore.js";
-import { prepareOrderChange, writeOrderChange, type OrderDoc, type PreparedOrderChange } from "./orders.js";
+import { prepareOrderChange, writeOrderChange, type PreparedOrderChange } from "./orders.js";
+import { readProgramSettings } from "./program.js";
 
 /** Orders changed per transaction; the payout document and the lock take the remaining writes. */
 export const ORDERS_PER_TRANSACTION = 400;
 
 /** What could be paid today, per affiliate and currency, at or above the threshold. */
 export async function payableNow(now: Date): Promise<CallableOutput<"payableNow">> {
-  const firestore = db();
-  const [ledgers, affiliates, settingsSnap] = await Promise.all([
-    firestore.collection("ledgers").get(),
-    firestore.collection("affiliates").get(),
-    firestore.collection("settings").doc("program").get(),
-  ]);
-  const settings = programSettings(settingsSnap.data());
-  const shards = ledgers.docs.map((doc) => readLedgerShard(doc.data()));
+  const [shardSnaps, affiliateSnaps, settings] = await Promise.all([ledgers().get(), affiliates().get(), readProgramSettings()]);
+  const shards = shardSnaps.docs.map((doc) => doc.data());
   const briefs = new Map<string, AffiliateBrief>(
-    affiliates.docs.map((doc) => [
-      doc.id,
-      {
-        name: String(doc.get("displayName") || doc.get("name") || ""),
-        email: String(doc.get("email") ?? ""),
-        payoutEmail: String(doc.get("payoutEmail") ?? ""),
-        status: (doc.get("status") as string | undefined) ?? null,
-      },
-    ]),
+    affiliateSnaps.docs.map((doc) => {
+      const affiliate = doc.data();
+      return [doc.id, { name: affiliate.name, email: affiliate.email ?? "", payoutEmail: affiliate.payoutEmail ?? "", status: affiliate.status }];
+    }),
   );
   const today = now.toISOString().slice(0, 10);
   return { today, thresholdMinor: settings.payoutThresholdMinor, rows: payableRows(shards.filter((s) => s.affiliateId && s.currency), briefs, today, settings.payoutThresholdMinor) };
 }
 
 export type PayoutRequest = Omit<CallableData<"recordPayout">, "asOf">;
-
-interface StoredPayout {
-  amountMinor: number;
-  items: Allocation[];
-}
 
 /**
  * Records that the owner paid an affiliate: an immutable `payouts/{payoutId}` and, on each settled
@@ -53,42 +37,34 @@ interface StoredPayout {
  * lock that refuses any other payout until the batch is complete; calling again with the same
  * idempotency key resumes an interrupted batch and otherwise changes nothing.
  */
-export async function recordPayout(request: PayoutRequest, owner: Owner, now: Date): Promise<CallableOutput<"recordPayout">> {
+export async function recordPayout(request: PayoutRequest, owner: Actor, now: Date): Promise<CallableOutput<"recordPayout">> {
   const firestore = db();
   const payoutId = payoutIdFor(request.affiliateId, request.currency, request.idempotencyKey);
-  const payoutRef = firestore.collection("payouts").doc(payoutId);
+  const payoutRef = payouts().doc(payoutId);
   const lockRef = firestore.collection("payoutLocks").doc(payoutLockKeyOf(request.affiliateId, request.currency));
 
   const first = await firestore.runTransaction(async (tx) => {
-    const existing = await tx.get(payoutRef);
-    if (existing.exists) {
-      const stored = existing.data() as StoredPayout;
-      return { created: false, amountMinor: stored.amountMinor, items: stored.items ?? [], rest: stored.items ?? [] };
-    }
-    const [lock, affiliate, settingsSnap, orders] = await Promise.all([
+    const existing = (await tx.get(payoutRef)).data();
+    if (existing) return { created: false, amountMinor: existing.amountMinor ?? 0, items: existing.items, rest: existing.items };
+    const [lock, affiliate, settings, found] = await Promise.all([
       tx.get(lockRef),
-      tx.get(firestore.collection("affiliates").doc(request.affiliateId)),
-      tx.get(firestore.collection("settings").doc("program")),
-      tx.get(
-        firestore
-          .collection("orders")
-          .where("affiliateId", "==", request.affiliateId)
-          .where("commissionCurrency", "==", request.currency),
-      ),
+      tx.get(affiliates().doc(request.affiliateId)).then((snap) => snap.data()),
+      readProgramSettings(tx),
+      tx.get(orders().where("affiliateId", "==", request.affiliateId).where("commissionCurrency", "==", request.currency)),
     ]);
-    if (lock.exists) throw new HttpsError("failed-precondition", "Another payout for this affiliate is still being recorded; retry it with its own key first.");
-    if (!affiliate.exists) throw new HttpsError("not-found", "No such affiliate.");
-    const candidates = orders.docs.map((doc) => candidateOf(doc.id, doc.data() as OrderDoc));
+    if (lock.exists) throw new DomainError("failed-precondition", "Another payout for this affiliate is still being recorded; retry it with its own key first.");
+    if (!affiliate) throw new DomainError("not-found", "No such affiliate.");
+    const candidates = found.docs.map((doc) => ({ orderKey: doc.id, ...doc.data() }));
     const items = selectAllocations(candidates, request.affiliateId, request.currency, now);
-    const check = checkPayout(items, programSettings(settingsSnap.data()).payoutThresholdMinor);
+    const check = checkPayout(items, settings.payoutThresholdMinor);
     if (!check.ok) {
-      throw new HttpsError(
+      throw new DomainError(
         "failed-precondition",
         check.reason === "nothing" ? "Nothing is payable to this affiliate in this currency." : "The payable amount is below the payout threshold.",
         { reason: check.reason, amountMinor: check.amountMinor },
       );
     }
-    const byKey = new Map(orders.docs.map((doc) => [doc.id, doc.data() as OrderDoc]));
+    const byKey = new Map(found.docs.map((doc) => [doc.id, doc.data()]));
     const [firstRun = [], ...later] = chunk(items, ORDERS_PER_TRANSACTION);
     const prepared: PreparedOrderChange[] = [];
     for (const item of firstRun) {
@@ -96,7 +72,7 @@ export async function recordPayout(request: PayoutRequest, owner: Owner, now: Da
       if (!order) continue;
       prepared.push(await prepareOrderChange(tx, order.platform, order.orderId, { payout: { payoutId, amountMinor: item.amountMinor } }));
     }
-    tx.create(payoutRef, {
+    tx.create(payoutRef.withConverter(null), {
       affiliateId: request.affiliateId,
       currency: request.currency,
       amountMinor: check.amountMinor,
@@ -104,8 +80,8 @@ export async function recordPayout(request: PayoutRequest, owner: Owner, now: Da
       reference: request.reference,
       orderKeys: items.map((i) => i.orderKey),
       items,
-      payeeName: String(affiliate.get("displayName") || affiliate.get("name") || ""),
-      payeeEmail: String(affiliate.get("payoutEmail") || affiliate.get("email") || ""),
+      payeeName: affiliate.name,
+      payeeEmail: affiliate.payoutEmail ?? affiliate.email ?? "",
       createdAt: Timestamp.fromDate(now),
       createdBy: owner.uid,
       createdByEmail: owner.email,
@@ -127,29 +103,14 @@ export async function recordPayout(request: PayoutRequest, owner: Owner, now: Da
 }
 
 async function applyRun(tx: Transaction, payoutId: string, run: readonly Allocation[]): Promise<void> {
-  const orders = db().collection("orders");
-  const snaps = await Promise.all(run.map((item) => tx.get(orders.doc(item.orderKey))));
+  const snaps = await Promise.all(run.map((item) => tx.get(orders().doc(item.orderKey))));
   const prepared: PreparedOrderChange[] = [];
   for (const [i, snap] of snaps.entries()) {
     const item = run[i];
-    if (!item || !snap.exists) continue;
-    const order = snap.data() as OrderDoc;
-    if (order.payouts?.[payoutId] !== undefined) continue;
+    const order = snap.data();
+    if (!item || !order) continue;
+    if (order.payouts[payoutId] !== undefined) continue;
     prepared.push(await prepareOrderChange(tx, order.platform, order.orderId, { payout: { payoutId, amountMinor: item.amountMinor } }));
   }
   for (const p of prepared) writeOrderChange(tx, p);
-}
-
-function candidateOf(orderKey: string, order: OrderDoc): PayoutCandidate {
-  return {
-    orderKey,
-    affiliateId: order.affiliateId,
-    commissionCurrency: order.commissionCurrency,
-    commissionMinor: order.commissionMinor,
-    paidOutMinor: order.paidOutMinor,
-    payableAt: order.payableAt ? order.payableAt.toDate().toISOString() : null,
-    flag: order.flag,
-    flagApproved: order.flagApproved,
-    test: order.test,
-  };
 }

@@ -1,14 +1,22 @@
 import type { Course } from "../../../contracts/course.js";
-import type { ProgramSettings } from "../../../contracts/program-settings.js";
-import type { Owner } from "../owner/access.js";
+import { programSettings, type ProgramSettings } from "../../../contracts/program-settings.js";
+import type { Actor } from "../domain/actor.js";
 import { auditIn } from "./audit.js";
-import { db, FieldValue } from "./firestore.js";
+import { programSettingsDoc } from "./collections.js";
+import { db, FieldValue, type Transaction } from "./firestore.js";
+
+/** The program's settings; a missing or partly broken document reads as the defaults. */
+export async function readProgramSettings(tx?: Transaction): Promise<ProgramSettings> {
+  const ref = programSettingsDoc();
+  const snap = tx ? await tx.get(ref) : await ref.get();
+  return snap.data() ?? programSettings(undefined);
+}
 
 /**
  * Replaces the program settings. Orders snapshot their rate when first credited and keep
  * their payable date, so a new rate or window never rewrites a past commission.
  */
-export async function saveProgramSettings(settings: ProgramSettings, owner: Owner): Promise<void> {
+export async function saveProgramSettings(settings: ProgramSettings, owner: Actor): Promise<void> {
   const ref = db().collection("settings").doc("program");
   await db().runTransaction(async (tx) => {
     const before = (await tx.get(ref)).data() ?? null;
@@ -17,7 +25,7 @@ export async function saveProgramSettings(settings: ProgramSettings, owner: Owne
   });
 }
 
-export async function saveCourse(course: Course, owner: Owner): Promise<void> {
+export async function saveCourse(course: Course, owner: Actor): Promise<void> {
   const { id, ...fields } = course;
   const ref = db().collection("courses").doc(id);
   await db().runTransaction(async (tx) => {

@@ -3,7 +3,8 @@ import type { Platform } from "../../../contracts/platforms.js";
 import type { ParsedEvent } from "../domain/types.js";
 import { addFact } from "../orders/facts.js";
 import { orderKeyOf, webhookEventKeyOf } from "../../../contracts/ids.js";
-import { db, FieldValue, type DocumentReference, type Timestamp } from "./firestore.js";
+import { webhookEvents, type StoredEvent } from "./collections.js";
+import { db, FieldValue, isAlreadyExists, type DocumentReference } from "./firestore.js";
 import { changeOrderIn } from "./orders.js";
 import { refreshCustomerOrders } from "./customers.js";
 
@@ -29,11 +30,11 @@ const POLL_MS = 100;
  * event itself (the transaction makes that safe), so a retry always completes the work.
  */
 export async function recordEvent(platform: Platform, rawBody: Buffer, event: ParsedEvent, now: Date): Promise<EventOutcome> {
-  const ref = db().collection("webhookEvents").doc(webhookEventKeyOf(platform, event.eventKey));
+  const ref = webhookEvents().doc(webhookEventKeyOf(platform, event.eventKey));
   const orderKey = "orderId" in event ? orderKeyOf(platform, event.orderId) : null;
   let created = true;
   try {
-    await ref.create({
+    await ref.withConverter(null).create({
       platform,
       eventKey: event.eventKey,
       eventType: event.eventType,
@@ -62,28 +63,29 @@ export async function recordEvent(platform: Platform, rawBody: Buffer, event: Pa
 }
 
 /** Unless a concurrent copy has processed the event meanwhile. */
-async function markFailed(ref: DocumentReference, err: unknown, now: Date): Promise<void> {
+async function markFailed(ref: DocumentReference<StoredEvent>, err: unknown, now: Date): Promise<void> {
   const snap = await ref.get();
-  if (snap.get("status") !== "received" && snap.get("status") !== "failed") return;
+  const status = snap.data()?.status;
+  if (status !== "received" && status !== "failed") return;
   const error = String(err instanceof Error ? err.message : err).slice(0, 500);
   await ref.update({ status: "failed", error, failedAt: now }, snap.updateTime ? { lastUpdateTime: snap.updateTime } : {});
 }
 
 /** The stored status once it is final, or once the delivery that stored it has had its time. */
-async function awaitOtherDelivery(ref: DocumentReference): Promise<string | undefined> {
+async function awaitOtherDelivery(ref: DocumentReference<StoredEvent>): Promise<string | null> {
   for (;;) {
-    const snap = await ref.get();
-    const status = snap.get("status") as string | undefined;
+    const stored = (await ref.get()).data();
+    const status = stored?.status ?? null;
     if (status !== "received") return status;
-    const receivedAt = snap.get("receivedAt") as Timestamp | undefined;
-    if (!receivedAt || Date.now() - receivedAt.toMillis() > DUPLICATE_WAIT_MS) return status;
+    const receivedAt = stored?.receivedAt ?? null;
+    if (!receivedAt || Date.now() - receivedAt.getTime() > DUPLICATE_WAIT_MS) return status;
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
 }
 
 /** Applies a stored event; also the entry point for replaying one. */
 export async function applyStoredEvent(platform: Platform, event: ParsedEvent): Promise<EventOutcome> {
-  const ref = db().collection("webhookEvents").doc(webhookEventKeyOf(platform, event.eventKey));
+  const ref = webhookEvents().doc(webhookEventKeyOf(platform, event.eventKey));
   if (event.kind === "customer") {
     await refreshCustomerOrders(platform, event);
     await ref.update({ status: "processed", processedAt: FieldValue.serverTimestamp() });
@@ -91,14 +93,20 @@ export async function applyStoredEvent(platform: Platform, event: ParsedEvent): 
   }
   if (event.kind === "ignored") return "ignored";
   return db().runTransaction(async (tx) => {
-    const stored = await tx.get(ref);
-    if (stored.get("status") === "processed") return "duplicate";
+    const stored = (await tx.get(ref)).data();
+    if (stored?.status === "processed") return "duplicate";
     await changeOrderIn(tx, platform, event.orderId, { facts: (facts) => addFact(facts, event) });
     tx.update(ref, { status: "processed", processedAt: FieldValue.serverTimestamp(), error: FieldValue.delete() });
     return "applied";
   });
 }
 
-function isAlreadyExists(err: unknown): boolean {
-  return typeof err === "object" && err !== null && "code" in err && err.code === 6;
+/** Stored events by document id (missing ones left out), or else up to `limit` with one of `statuses`. */
+export async function findStoredEvents(query: { ids?: readonly string[]; statuses: readonly string[]; limit: number }): Promise<StoredEvent[]> {
+  if (query.ids) {
+    const snaps = await Promise.all(query.ids.map((id) => webhookEvents().doc(id).get()));
+    return snaps.flatMap((snap) => snap.data() ?? []);
+  }
+  const snap = await webhookEvents().where("status", "in", query.statuses).limit(query.limit).get();
+  return snap.docs.map((doc) => doc.data());
 }

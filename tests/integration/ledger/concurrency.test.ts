@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Contribution } from "../../../functions/src/ledger/contribution.js";
 import { lemonSqueezyEvent, paddleAdjustment, paddleTransactionCompleted, type SignedRequest } from "../../../scripts/lib/webhooks";
 import { createAffiliate, db, uniqueId } from "../../support/emulator";
-import { daysAgoIso, expectedContribution, ledgerCaughtUp, orderNumber, postOk, storedLedgers, sumOfContributions } from "../order-support";
+import { appliedContribution, daysAgoIso, expectedContribution, ledgerCaughtUp, orderNumber, postOk, storedLedgers, sumOfContributions } from "../order-support";
 
 const SALES = 40;
 const REFUNDS = 20;
@@ -53,8 +53,7 @@ describe("ledger under concurrent updates", () => {
     expect(expected.every((c) => c !== null && c.affiliateId === affiliate.id)).toBe(true);
     const fromOrders = sumOfContributions(expected);
 
-    const appliedSnaps = await Promise.all(orderKeys.map((key) => db().doc(`commissions/${key}`).get()));
-    const fromCommissions = sumOfContributions(appliedSnaps.map((s) => (s.get("applied") as Contribution | undefined) ?? null));
+    const fromCommissions = sumOfContributions(await Promise.all(orderKeys.map(appliedContribution)));
 
     const stored = await storedLedgers(affiliate.id);
     expect(Object.keys(stored).sort()).toEqual(Object.keys(fromOrders).sort());

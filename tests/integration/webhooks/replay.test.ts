@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { ProgramSettings } from "../../../contracts/program-settings";
 import { webhookEventKeyOf } from "../../../contracts/ids";
 import { orderKeyOfRequest } from "../../../scripts/lib/order-predictions";
-import { replayEvents } from "../../../scripts/lib/replay";
+import { replayEvents } from "../../../functions/src/webhooks/replay";
 import { repoRoot } from "../../../scripts/lib/paths";
 import { lemonSqueezyEvent, paddleClassicPayment, paddleTransactionCompleted, type SignedRequest } from "../../../scripts/lib/webhooks";
 import { createAffiliate, uniqueId } from "../../support/emulator";

@@ -1,12 +1,15 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { DocumentReference, DocumentSnapshot } from "firebase-admin/firestore";
+import type { DocumentReference } from "firebase-admin/firestore";
 import { expect } from "vitest";
 import type { Platform } from "../../../contracts/platforms";
-import { contributionOf, type Contribution } from "../../../functions/src/ledger/contribution";
+import { contributionOf } from "../../../functions/src/ledger/contribution";
 import type { AffiliateCandidate } from "../../../functions/src/orders/attribution";
 import type { DerivedOrder } from "../../../functions/src/orders/derive";
+import { readOrderRecord, type OrderRecord } from "../../../functions/src/orders/record";
 import { webhookEventKeyOf } from "../../../contracts/ids";
+import { readLedgerShard } from "../../../contracts/ledger";
+import { isRecord } from "../../../contracts/read-fields";
 import { programSettings, type ProgramSettings } from "../../../contracts/program-settings";
 import { signLemonSqueezy, signPaddle, signPaddleClassic } from "../../../scripts/lib/webhook-signatures";
 import { localSecrets } from "../../../scripts/lib/local-config";
@@ -131,25 +134,20 @@ export async function readSettings(): Promise<ProgramSettings> {
   return programSettings((await db().doc("settings/program").get()).data());
 }
 
-/** The stored order with its times as ISO strings, as the pure modules return it. */
-export function derivedOfDoc(snap: DocumentSnapshot): DerivedOrder & Json {
-  const data = snap.data() ?? {};
-  const iso = (v: unknown): string | null => (v && typeof v === "object" && "toDate" in v ? (v as { toDate(): Date }).toDate().toISOString() : null);
-  return { ...(data as DerivedOrder & Json), saleAt: iso(data.saleAt), payableAt: iso(data.payableAt) };
-}
 
 /**
  * Waits until the order exists and the trigger has caught up with its current version: the
  * commission's `applied` is the contribution of the order as stored (or both are absent).
  */
-export async function settled(orderKey: string, timeoutMs = 30_000): Promise<{ order: DerivedOrder & Json; commission: Json | null }> {
+export async function settled(orderKey: string, timeoutMs = 30_000): Promise<{ order: OrderRecord; commission: Json | null }> {
   return eventually(
     async () => {
       const [orderSnap, commissionSnap] = await Promise.all([orderRef(orderKey).get(), commissionRef(orderKey).get()]);
       if (!orderSnap.exists) return undefined;
-      const order = derivedOfDoc(orderSnap);
+      const order = readOrderRecord(orderSnap.data(), orderKey);
       const expected = contributionOf(orderKey, order);
-      const applied = (commissionSnap.get("applied") as Contribution | undefined) ?? null;
+      const stored: unknown = commissionSnap.get("applied");
+      const applied = isRecord(stored) ? readLedgerShard(stored) : null;
       if (JSON.stringify(sortKeys(applied)) !== JSON.stringify(sortKeys(expected))) return undefined;
       return { order, commission: commissionSnap.exists ? (commissionSnap.data() as Json) : null };
     },
@@ -171,7 +169,7 @@ export function sortKeys(value: unknown): unknown {
 }
 
 /** The derived fields a stored order must share with a prediction. */
-export function expectOrderMatches(stored: DerivedOrder & Json, predicted: Prediction): void {
+export function expectOrderMatches(stored: OrderRecord, predicted: Prediction): void {
   const fields = [
     "status",
     "affiliateId",
@@ -194,7 +192,7 @@ export function expectOrderMatches(stored: DerivedOrder & Json, predicted: Predi
   ] as const;
   // Stored times are Timestamps (millisecond precision here), so compare instants, not strings.
   const norm = (f: string, v: unknown): unknown => ((f === "saleAt" || f === "payableAt") && typeof v === "string" ? new Date(v).toISOString() : v);
-  const pick = (o: DerivedOrder | (DerivedOrder & Json)) => Object.fromEntries(fields.map((f) => [f, norm(f, o[f])]));
+  const pick = (o: DerivedOrder) => Object.fromEntries(fields.map((f) => [f, norm(f, o[f])]));
   expect(pick(stored)).toEqual(pick(predicted.order));
   expect(sortKeys(stored.facts)).toEqual(sortKeys(JSON.parse(JSON.stringify(predicted.facts))));
 }

@@ -18,7 +18,7 @@ import {
 } from "../types/models";
 import { errorCode } from "./errors";
 import { byName, date, db, listenDoc, listenList, listenQuery, readOnly, type OnError, type Unsubscribe } from "./firestore";
-import { int, intOrNull, oneOf, recordMap, str, strings, strOrNull, type Fields } from "./read-fields";
+import { int, intOrNull, oneOf, recordMap, str, strings, strOrNull, type Fields } from "../../../contracts/read-fields";
 
 const commissionConverter = readOnly<Commission>((id, f) => ({
   id,

@@ -5,7 +5,7 @@ import { programSettings } from "../../../contracts/program-settings";
 import { ORDER_STATUSES, PLATFORMS, type MailItem, type OwnerAffiliate, type OwnerCourse, type OwnerOrder, type OwnerPayout, type ProgramSettings } from "../types/models";
 import { byName, date, db, listenDoc, listenList, readOnly, type OnError, type Unsubscribe } from "./firestore";
 import { readAffiliate, readCourse, readPayout } from "./firestore-affiliate";
-import { int, intMap, intOrNull, isRecord, oneOf, str, strings, strOrNull } from "./read-fields";
+import { int, intMap, intOrNull, isRecord, oneOf, str, strings, strOrNull } from "../../../contracts/read-fields";
 
 const ownerAffiliateConverter = readOnly<OwnerAffiliate>((id, f) => ({
   ...readAffiliate(id, f),

@@ -16,7 +16,7 @@ import {
   type QuerySnapshot,
 } from "firebase/firestore";
 import { app, emulatorHost, EMULATOR_PORTS } from "./firebase";
-import type { Fields } from "./read-fields";
+import type { Fields } from "../../../contracts/read-fields";
 
 // Memory cache: a shared computer must not keep an affiliate's earnings in IndexedDB.
 export const db = initializeFirestore(app, { localCache: memoryLocalCache() });

@@ -47,3 +47,14 @@ export function recordMap<T>(value: unknown, read: (fields: Fields) => T): Recor
   for (const [key, v] of Object.entries(value)) if (isRecord(v)) out[key] = read(v);
   return out;
 }
+
+function hasToDate(value: unknown): value is { toDate(): unknown } {
+  return isRecord(value) && typeof value["toDate"] === "function";
+}
+
+/** A stored time: anything with `toDate()` (a Firestore Timestamp of either SDK), else null. */
+export function timeOf(value: unknown): Date | null {
+  if (!hasToDate(value)) return null;
+  const date = value.toDate();
+  return date instanceof Date ? date : null;
+}

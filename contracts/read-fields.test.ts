@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { int, intMap, intOrNull, oneOf, recordMap, str, strOrNull, strings } from "./read-fields";
+import { int, intMap, intOrNull, oneOf, recordMap, str, strOrNull, strings, timeOf } from "./read-fields.js";
 
 describe("read-fields", () => {
   it("reads integers and nothing else", () => {
@@ -20,6 +20,13 @@ describe("read-fields", () => {
     expect(oneOf("gone", ["pending", "paid"] as const)).toBeNull();
     expect(strings(["a", 1, "b"])).toEqual(["a", "b"]);
     expect(strings("a")).toEqual([]);
+  });
+
+  it("reads stored times by their toDate", () => {
+    const at = new Date("2026-03-01T12:00:00.000Z");
+    expect(timeOf({ toDate: () => at })).toBe(at);
+    expect(timeOf("2026-03-01T12:00:00.000Z")).toBeNull();
+    expect(timeOf({ toDate: () => "soon" })).toBeNull();
   });
 
   it("reads maps of integers and of records", () => {

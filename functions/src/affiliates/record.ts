@@ -1,0 +1,37 @@
+import { AFFILIATE_STATUSES, type AffiliateStatus } from "../../../contracts/affiliates.js";
+import { intOrNull, isRecord, oneOf, str, strOrNull } from "../../../contracts/read-fields.js";
+
+/** What the functions use of `affiliates/{uid}`, read leniently: the portal and the owner edit it. */
+export interface AffiliateRecord {
+  id: string;
+  /** null when missing or not one of the known statuses: such an affiliate is never credited. */
+  status: AffiliateStatus | null;
+  /** The sign-in email. */
+  email: string | null;
+  /** The display name, else the name given when applying. */
+  name: string;
+  /** Where payouts go; the sign-in email when unset. */
+  payoutEmail: string | null;
+  /** null: the program's default rate. */
+  rateBps: number | null;
+  cookieDays: number | null;
+  discountCode: string | null;
+  slug: string | null;
+  note: string;
+}
+
+export function readAffiliate(data: unknown, id: string): AffiliateRecord {
+  const f = isRecord(data) ? data : {};
+  return {
+    id,
+    status: oneOf(f["status"], AFFILIATE_STATUSES),
+    email: strOrNull(f["email"]),
+    name: str(f["displayName"]) || str(f["name"]),
+    payoutEmail: strOrNull(f["payoutEmail"]),
+    rateBps: intOrNull(f["rateBps"]),
+    cookieDays: intOrNull(f["cookieDays"]),
+    discountCode: strOrNull(f["discountCode"]),
+    slug: strOrNull(f["slug"]),
+    note: str(f["note"]),
+  };
+}

@@ -1,0 +1,67 @@
+import { HttpsError, onCall, type FunctionsErrorCode } from "firebase-functions/https";
+import type { z } from "zod";
+import { listOf, ownerEmails } from "../config/params.js";
+import type { Actor } from "../domain/actor.js";
+import { DomainError, type DomainErrorCode } from "../domain/errors.js";
+import { decideOwner, type CallerAuth } from "../owner/access.js";
+
+// Every callable goes through here: its input is checked against its contract (contracts/callables),
+// owner callables check the caller, and domain refusals become the callable protocol's errors.
+
+/** A callable's entry in contracts/callables: what it accepts and what it answers. */
+interface Contract<I, O> {
+  input: z.ZodType<I>;
+  output: z.ZodType<O>;
+}
+
+const HTTPS_CODES: Record<DomainErrorCode, FunctionsErrorCode> = {
+  "not-found": "not-found",
+  conflict: "already-exists",
+  "failed-precondition": "failed-precondition",
+  "invalid-input": "invalid-argument",
+  unauthenticated: "unauthenticated",
+  "permission-denied": "permission-denied",
+};
+
+/** The one translation of domain refusals into the callable protocol; anything else stays an internal error. */
+export function toHttpsError(err: unknown): unknown {
+  return err instanceof DomainError ? new HttpsError(HTTPS_CODES[err.code], err.message, err.details) : err;
+}
+
+/** Validates a callable's input; the message names the fields, never echoes values. */
+export function parseInput<I>(contract: Pick<Contract<I, unknown>, "input">, data: unknown): I {
+  const parsed = contract.input.safeParse(data);
+  if (parsed.success) return parsed.data;
+  const fields = parsed.error.issues.map((issue) => `${issue.path.join(".") || "input"}: ${issue.message}`);
+  throw new DomainError("invalid-input", `Invalid input. ${fields.slice(0, 5).join("; ")}`);
+}
+
+/** Refuses anyone but a configured, verified owner holding the `owner` claim. */
+export function requireOwner(auth: CallerAuth | undefined): Actor {
+  const decision = decideOwner(auth, listOf(ownerEmails.value()));
+  if (decision.ok) return decision.owner;
+  throw new DomainError(decision.code, decision.code === "unauthenticated" ? "Sign in first." : "Only the program owner may do this.");
+}
+
+async function answering<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    throw toHttpsError(err);
+  }
+}
+
+/** A callable anyone may call; the handler sees who, if anyone, is signed in. */
+export function publicCallable<I, O>(contract: Contract<I, O>, handler: NoInfer<(input: I, auth: CallerAuth | undefined) => Promise<O>>) {
+  return onCall((request) => answering(() => handler(parseInput(contract, request.data), request.auth)));
+}
+
+/** A callable only the program owner may call; the owner is checked before the input is read. */
+export function ownerCallable<I, O>(contract: Contract<I, O>, handler: NoInfer<(input: I, owner: Actor) => Promise<O>>) {
+  return onCall((request) =>
+    answering(() => {
+      const owner = requireOwner(request.auth);
+      return handler(parseInput(contract, request.data), owner);
+    }),
+  );
+}

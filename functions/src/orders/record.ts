@@ -1,0 +1,130 @@
+import { z } from "zod";
+import { PLATFORMS, type Platform } from "../../../contracts/platforms.js";
+import { timeOf } from "../../../contracts/read-fields.js";
+import type { ChargebackFact, RefundFact, SaleFacts } from "../domain/types.js";
+import type { Attribution } from "./attribution.js";
+import type { DerivedOrder } from "./derive.js";
+import type { OrderFacts } from "./facts.js";
+
+/**
+ * An order as `orders/{orderKey}` holds it: the facts, the owner's decisions about it, and what is
+ * derived from them. Times are ISO 8601 strings here; the store keeps saleAt and payableAt as
+ * Timestamps so they can be queried and ordered.
+ */
+export interface OrderRecord extends DerivedOrder {
+  platform: Platform;
+  orderId: string;
+  facts: OrderFacts;
+  attribution: Attribution | null;
+  courseId: string | null;
+  courseName: string | null;
+  productId: string | null;
+  productName: string | null;
+  customerId: string | null;
+  customerEmail: string | null;
+  customerName: string | null;
+  /** Amounts paid out for this order, by payout id, in the commission currency. */
+  payouts: Record<string, number>;
+}
+
+const int = z.int();
+const text = z.string();
+const nullableText = z.string().nullable();
+
+/** A stored Timestamp, as an ISO string. */
+const instant = z.unknown().transform((value, ctx) => {
+  const at = timeOf(value);
+  if (at !== null) return at.toISOString();
+  ctx.addIssue({ code: "custom", message: "expected a timestamp" });
+  return z.NEVER;
+});
+
+const saleSchema = z.object({
+  soldAt: text,
+  currency: text,
+  grossMinor: int,
+  taxMinor: int,
+  feeMinor: int.nullable(),
+  baseCurrency: text,
+  baseMinor: int,
+  productId: nullableText,
+  productName: nullableText,
+  customerId: nullableText,
+  customerEmail: nullableText,
+  customerName: nullableText,
+  affiliate: z.object({ value: nullableText, field: nullableText }),
+}) satisfies z.ZodType<SaleFacts>;
+
+const refundSchema = z.object({
+  refundId: text,
+  mode: z.enum(["increment", "cumulative"]),
+  at: text,
+  grossMinor: int,
+  baseMinor: int.nullable(),
+}) satisfies z.ZodType<RefundFact>;
+
+const chargebackSchema = z.object({
+  chargebackId: text,
+  state: z.enum(["open", "reversed"]),
+  at: text,
+}) satisfies z.ZodType<ChargebackFact>;
+
+const factsSchema = z.object({
+  sale: saleSchema.nullable(),
+  refunds: z.record(z.string(), refundSchema),
+  chargebacks: z.record(z.string(), chargebackSchema),
+  test: z.boolean(),
+}) satisfies z.ZodType<OrderFacts>;
+
+const attributionSchema = z.object({
+  affiliateId: nullableText,
+  candidate: nullableText,
+  field: nullableText,
+  rule: z.enum(["payload_ref", "none", "manual"]),
+  reason: z.enum(["missing", "malformed", "unknown", "inactive", "test"]).nullable(),
+  selfReferral: z.boolean(),
+  by: nullableText,
+}) satisfies z.ZodType<Attribution>;
+
+/** Reads a stored order; the store writes nothing else, so a mismatch means the data was damaged. */
+export const orderRecordSchema = z.object({
+  platform: z.enum(PLATFORMS),
+  orderId: text,
+  facts: factsSchema,
+  attribution: attributionSchema.nullable(),
+  courseId: nullableText,
+  courseName: nullableText,
+  productId: nullableText,
+  productName: nullableText,
+  customerId: nullableText,
+  customerEmail: nullableText,
+  customerName: nullableText,
+  payouts: z.record(z.string(), int),
+  status: z.enum(["awaiting_sale", "paid", "partially_refunded", "refunded", "chargeback"]),
+  affiliateId: nullableText,
+  currency: nullableText,
+  grossMinor: int,
+  taxMinor: int,
+  feeMinor: int.nullable(),
+  netMinor: int,
+  baseCurrency: nullableText,
+  refundedGrossMinor: int,
+  refundedBaseMinor: int,
+  rateBps: int.nullable(),
+  originalCommissionMinor: int,
+  commissionMinor: int,
+  commissionCurrency: nullableText,
+  paidOutMinor: int,
+  saleAt: instant.nullable(),
+  payableAt: instant.nullable(),
+  flag: z.literal("self_referral").nullable(),
+  flagApproved: z.boolean(),
+  test: z.boolean(),
+}) satisfies z.ZodType<OrderRecord, unknown>;
+
+export function readOrderRecord(data: unknown, orderKey: string): OrderRecord {
+  const parsed = orderRecordSchema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  const fields = parsed.error.issues.slice(0, 5).map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+  throw new Error(`orders/${orderKey} is not a stored order (${fields.join("; ")})`);
+}

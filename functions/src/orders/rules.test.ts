@@ -1,0 +1,131 @@
+import { describe, expect, it } from "vitest";
+import type { ParsedEvent, SaleFacts } from "../domain/types.js";
+import { manualAttribution, type AffiliateCandidate } from "./attribution.js";
+import { addFact } from "./facts.js";
+import type { OrderRecord } from "./record.js";
+import { decideOrder, planOrderChange, type OrderChange, type OrderLookups } from "./rules.js";
+
+const common = { platform: "paddle", eventType: "x", occurredAt: "2026-11-21T10:00:00Z", orderId: "txn_1", test: false } as const;
+
+function sale(overrides: Partial<SaleFacts> = {}): ParsedEvent {
+  return {
+    ...common,
+    eventKey: "sale",
+    kind: "sale",
+    sale: {
+      soldAt: "2026-11-21T10:00:00.000Z",
+      currency: "USD",
+      grossMinor: 10000,
+      taxMinor: 0,
+      feeMinor: null,
+      baseCurrency: "USD",
+      baseMinor: 10000,
+      productId: "p",
+      productName: "Course",
+      customerId: "ctm_1",
+      customerEmail: null,
+      customerName: null,
+      affiliate: { value: " ada-lovelace ", field: "data.custom_data.affiliateId" },
+      ...overrides,
+    },
+  };
+}
+
+const refund: ParsedEvent = {
+  ...common,
+  eventKey: "refund",
+  kind: "refund",
+  refund: { refundId: "adj_1", mode: "increment", at: "2026-11-25T00:00:00.000Z", grossMinor: 5000, baseMinor: null },
+};
+
+const ada = (over: Partial<AffiliateCandidate> = {}): AffiliateCandidate => ({ id: "aff_ada", status: "active", email: "ada@example.com", rateBps: 4000, ...over });
+const settings = { defaultRateBps: 5000, refundWindowDays: 30 };
+
+/** One change applied to a stored order, with the lookups answered as given. */
+function apply(stored: OrderRecord | null, change: OrderChange, found: Partial<OrderLookups> = {}): OrderRecord {
+  const plan = planOrderChange(stored, change);
+  const { attribution, order, customerEmail, customerName } = decideOrder(stored, plan, { customer: null, candidate: null, settings, ...found });
+  return {
+    ...order,
+    platform: "paddle",
+    orderId: "txn_1",
+    facts: plan.facts,
+    attribution,
+    courseId: null,
+    courseName: null,
+    productId: null,
+    productName: null,
+    customerId: plan.facts.sale?.customerId ?? null,
+    customerEmail,
+    customerName,
+    payouts: plan.payouts,
+  };
+}
+
+const event = (e: ParsedEvent): OrderChange => ({ facts: (facts) => addFact(facts, e) });
+
+describe("planOrderChange", () => {
+  it("asks for the affiliate the sale names (trimmed) and the customer when the sale has no email", () => {
+    const plan = planOrderChange(null, event(sale()));
+    expect(plan).toMatchObject({ affiliateToRead: "ada-lovelace", customerToRead: "ctm_1" });
+    expect(planOrderChange(null, event(sale({ customerEmail: "b@example.com", affiliate: { value: "no way!", field: "x" } })))).toMatchObject({
+      affiliateToRead: null,
+      customerToRead: null,
+    });
+  });
+
+  it("asks for the owner's choice once an order was re-attributed by hand", () => {
+    const stored = apply(null, event(sale()), { candidate: ada() });
+    const plan = planOrderChange(stored, { attribution: manualAttribution("aff_grace", "owner_1") });
+    expect(plan.affiliateToRead).toBe("aff_grace");
+  });
+});
+
+describe("decideOrder", () => {
+  it("credits the affiliate a slug names, keeps the slug as the candidate, and snapshots their rate", () => {
+    const order = apply(null, event(sale()), { candidate: ada(), customer: { email: "buyer@example.com", name: "Buyer" } });
+    expect(order.attribution).toMatchObject({ affiliateId: "aff_ada", candidate: "ada-lovelace", reason: null, selfReferral: false });
+    expect(order).toMatchObject({ rateBps: 4000, commissionMinor: 4000, customerEmail: "buyer@example.com", customerName: "Buyer" });
+    expect(order.payableAt).toBe("2026-12-21T10:00:00.000Z");
+  });
+
+  it("takes the program's rate when the affiliate has none", () => {
+    expect(apply(null, event(sale()), { candidate: ada({ rateBps: null }) }).rateBps).toBe(5000);
+  });
+
+  it("keeps the credit and the rate of a sale when the affiliate is disabled or re-rated later", () => {
+    const sold = apply(null, event(sale()), { candidate: ada() });
+    const refunded = apply(sold, event(refund), { candidate: ada({ status: "disabled", rateBps: 9000 }) });
+    expect(refunded.attribution).toEqual(sold.attribution);
+    expect(refunded).toMatchObject({ affiliateId: "aff_ada", rateBps: 4000, commissionMinor: 2000, status: "partially_refunded" });
+  });
+
+  it("decides again when the sale first arrives after its refund", () => {
+    const refundFirst = apply(null, event(refund));
+    expect(refundFirst.attribution).toBeNull();
+    const sold = apply(refundFirst, event(sale()), { candidate: ada() });
+    expect(sold).toMatchObject({ affiliateId: "aff_ada", commissionMinor: 2000 });
+  });
+
+  it("a manual re-attribution stands against the payload, and takes the new affiliate's rate", () => {
+    const sold = apply(null, event(sale()), { candidate: ada() });
+    const grace = { id: "aff_grace", status: "active", email: "grace@example.com", rateBps: 2500 } as const;
+    const moved = apply(sold, { attribution: manualAttribution("aff_grace", "owner_1") }, { candidate: grace });
+    expect(moved).toMatchObject({ affiliateId: "aff_grace", rateBps: 2500, commissionMinor: 2500 });
+    const later = apply(moved, event(refund), { candidate: grace });
+    expect(later.attribution?.rule).toBe("manual");
+    expect(later).toMatchObject({ affiliateId: "aff_grace", rateBps: 2500, commissionMinor: 1250 });
+  });
+
+  it("credits nobody for an unknown reference, and flags a self-referral", () => {
+    expect(apply(null, event(sale())).attribution).toMatchObject({ affiliateId: null, reason: "unknown" });
+    const self = apply(null, event(sale()), { candidate: ada(), customer: { email: "ADA@example.com", name: null } });
+    expect(self).toMatchObject({ affiliateId: "aff_ada", flag: "self_referral" });
+  });
+
+  it("adds a payout and keeps the owner's approval", () => {
+    const sold = apply(null, event(sale()), { candidate: ada() });
+    const paid = apply(apply(sold, { flagApproved: true }), { payout: { payoutId: "po_1", amountMinor: 4000 } }, { candidate: ada() });
+    expect(paid).toMatchObject({ payouts: { po_1: 4000 }, paidOutMinor: 4000, flagApproved: true });
+  });
+});

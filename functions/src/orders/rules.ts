@@ -1,0 +1,108 @@
+import type { ProgramSettings } from "../../../contracts/program-settings.js";
+import { attribute, isAffiliateIdShape, type AffiliateCandidate, type Attribution } from "./attribution.js";
+import { deriveOrder, type DerivedOrder } from "./derive.js";
+import { emptyFacts, type OrderFacts } from "./facts.js";
+import type { OrderRecord } from "./record.js";
+
+// The rules that turn an order change into the new order: who is credited and when that credit is
+// kept, frozen or decided again, which rate is snapshotted, and (through deriveOrder) when the
+// commission matures. Pure: the store reads what planOrderChange asks for and calls decideOrder in
+// its transaction, and the tests' predictions call the same two functions.
+
+export interface OrderChange {
+  /** Returns the new facts; identity when only the owner's decisions or the customer changed. */
+  facts?: (facts: OrderFacts) => OrderFacts;
+  /** The owner's re-attribution: replaces whatever the payload said. */
+  attribution?: Attribution;
+  flagApproved?: boolean;
+  payout?: { payoutId: string; amountMinor: number };
+}
+
+/** The order's part that does not depend on any lookup, and which documents the decision needs. */
+export interface OrderPlan {
+  facts: OrderFacts;
+  /** The owner's re-attribution, or the attribution decided before this change. */
+  attribution: Attribution | null;
+  payouts: Record<string, number>;
+  flagApproved: boolean;
+  /** Read `customers/{platform}_{id}`: the sale names a customer but carries no email (Paddle Billing). */
+  customerToRead: string | null;
+  /** Look up this affiliate id or slug: the one the payload names, or the owner's manual choice. */
+  affiliateToRead: string | null;
+}
+
+export function planOrderChange(stored: OrderRecord | null, change: OrderChange): OrderPlan {
+  const before = stored?.facts ?? emptyFacts();
+  const facts = change.facts ? change.facts(before) : before;
+  const sale = facts.sale;
+  const attribution = change.attribution ?? stored?.attribution ?? null;
+  const named = attribution?.rule === "manual" ? attribution.affiliateId : sale?.affiliate.value?.trim();
+  return {
+    facts,
+    attribution,
+    payouts: change.payout ? { ...(stored?.payouts ?? {}), [change.payout.payoutId]: change.payout.amountMinor } : (stored?.payouts ?? {}),
+    flagApproved: change.flagApproved ?? stored?.flagApproved ?? false,
+    customerToRead: sale?.customerId && !sale.customerEmail ? sale.customerId : null,
+    affiliateToRead: named && isAffiliateIdShape(named) ? named : null,
+  };
+}
+
+/** What the store found for the plan's lookups, and the program's settings. */
+export interface OrderLookups {
+  customer: { email: string | null; name: string | null } | null;
+  /** The affiliate behind `affiliateToRead` (by id or slug), or null when there is none. */
+  candidate: AffiliateCandidate | null;
+  settings: Pick<ProgramSettings, "defaultRateBps" | "refundWindowDays">;
+}
+
+/**
+ * Who is credited. A manual attribution stands until the owner changes it. Otherwise credit is
+ * decided from the sale's reference; once an affiliate was credited for the sale, being disabled
+ * later does not take it away (a later refund must still reach their ledger), so an "inactive"
+ * decision keeps the earlier credit.
+ */
+export function creditFor(stored: OrderRecord | null, plan: OrderPlan, candidate: AffiliateCandidate | null, customerEmail: string | null): Attribution | null {
+  const sale = plan.facts.sale;
+  if (!sale || plan.attribution?.rule === "manual") return plan.attribution;
+  // A slug is credited to the affiliate it names; the receipt keeps the slug as the candidate.
+  const ref = candidate ? { ...sale.affiliate, value: candidate.id } : sale.affiliate;
+  const decided = attribute({ ref, candidate, customerEmail, test: plan.facts.test });
+  const fresh = candidate && plan.affiliateToRead !== candidate.id ? { ...decided, candidate: plan.affiliateToRead } : decided;
+  const previous = stored?.facts.sale ? stored.attribution : null;
+  return previous?.affiliateId && fresh.reason === "inactive" ? previous : fresh;
+}
+
+/**
+ * The rate is fixed the first time an affiliate is credited and kept while that affiliate stays
+ * credited; a re-attribution to someone else takes their rate as of then.
+ */
+export function rateFor(stored: OrderRecord | null, attribution: Attribution | null, candidate: AffiliateCandidate | null, defaultRateBps: number): number | null {
+  const credited = attribution?.affiliateId ?? null;
+  if (credited === null) return null;
+  if (stored?.affiliateId === credited && stored.rateBps !== null) return stored.rateBps;
+  return candidate?.rateBps ?? defaultRateBps;
+}
+
+export interface OrderDecision {
+  attribution: Attribution | null;
+  order: DerivedOrder;
+  customerEmail: string | null;
+  customerName: string | null;
+}
+
+/** The order after the change, from the plan and what was looked up for it. */
+export function decideOrder(stored: OrderRecord | null, plan: OrderPlan, found: OrderLookups): OrderDecision {
+  const sale = plan.facts.sale;
+  const customerEmail = sale?.customerEmail ?? found.customer?.email ?? null;
+  const customerName = sale?.customerName ?? found.customer?.name ?? null;
+  const attribution = creditFor(stored, plan, found.candidate, customerEmail);
+  const order = deriveOrder(plan.facts, {
+    attribution,
+    rateBps: rateFor(stored, attribution, found.candidate, found.settings.defaultRateBps),
+    defaultRateBps: found.settings.defaultRateBps,
+    refundWindowDays: found.settings.refundWindowDays,
+    flagApproved: plan.flagApproved,
+    payouts: plan.payouts,
+  });
+  return { attribution, order, customerEmail, customerName };
+}

@@ -1,0 +1,134 @@
+import type { DocumentData, FirestoreDataConverter, PartialWithFieldValue } from "firebase-admin/firestore";
+import type { Contribution } from "../ledger/contribution.js";
+import { readLedgerShard, type LedgerShard } from "../../../contracts/ledger.js";
+import { programSettings, type ProgramSettings } from "../../../contracts/program-settings.js";
+import { isPlatform, type Platform } from "../../../contracts/platforms.js";
+import { int, isRecord, str, strOrNull, timeOf } from "../../../contracts/read-fields.js";
+import type { ClickSource, VisitCounts } from "../clicks/visits.js";
+import { readAffiliate, type AffiliateRecord } from "../affiliates/record.js";
+import { readOrderRecord, type OrderRecord } from "../orders/record.js";
+import { readPayout, type PayoutRecord } from "../payouts/record.js";
+import { db, FieldValue, Timestamp } from "./firestore.js";
+
+// Typed collections: every document the functions read goes through a reader (a zod schema or
+// lenient field readers), so no code casts `snapshot.data()`. Only orders are written through their
+// converter (their stored times differ from the typed ones); other writes are partial updates or
+// go through `withConverter(null)` with the fields they set.
+
+function reader<T>(read: (data: DocumentData, id: string) => T): FirestoreDataConverter<T> {
+  return {
+    fromFirestore: (snapshot) => read(snapshot.data(), snapshot.id),
+    toFirestore: () => {
+      throw new Error("Written field by field, never through this converter");
+    },
+  };
+}
+
+const timestamp = (value: unknown): unknown => (typeof value === "string" ? Timestamp.fromDate(new Date(value)) : value);
+
+/** Orders keep saleAt and payableAt as Timestamps (queried and ordered by the portal). */
+const orderConverter: FirestoreDataConverter<OrderRecord> = {
+  fromFirestore: (snapshot) => readOrderRecord(snapshot.data(), snapshot.id),
+  toFirestore: (order: PartialWithFieldValue<OrderRecord>) => ({
+    ...order,
+    saleAt: timestamp(order.saleAt),
+    payableAt: timestamp(order.payableAt),
+    updatedAt: FieldValue.serverTimestamp(),
+  }),
+};
+
+/** What the order trigger last added to the ledger for an order (`commissions/{orderKey}.applied`). */
+export interface AppliedContribution {
+  applied: Contribution | null;
+}
+
+/** `customers/{platform}_{customerId}`: what Paddle Billing tells apart from the sale. */
+export interface CustomerRecord {
+  email: string | null;
+  name: string | null;
+}
+
+/** `slugs/{slug}`: the affiliate a readable link name belongs to. */
+export interface SlugRecord {
+  affiliateId: string | null;
+}
+
+export const orders = () => db().collection("orders").withConverter(orderConverter);
+export const affiliates = () => db().collection("affiliates").withConverter(reader<AffiliateRecord>(readAffiliate));
+export const ledgers = () => db().collection("ledgers").withConverter(reader<LedgerShard>(readLedgerShard));
+export const payouts = () => db().collection("payouts").withConverter(reader<PayoutRecord>(readPayout));
+export const programSettingsDoc = () => db().collection("settings").doc("program").withConverter(reader<ProgramSettings>(programSettings));
+export const commissions = () =>
+  db()
+    .collection("commissions")
+    .withConverter(reader<AppliedContribution>((data) => ({ applied: isRecord(data["applied"]) ? readLedgerShard(data["applied"]) : null })));
+export const customers = () =>
+  db()
+    .collection("customers")
+    .withConverter(reader<CustomerRecord>((data) => ({ email: strOrNull(data["email"]), name: strOrNull(data["name"]) })));
+export const slugs = () =>
+  db()
+    .collection("slugs")
+    .withConverter(
+      reader<SlugRecord>((data) => {
+        // The id becomes a document path: anything with a slash is not one.
+        const id = strOrNull(data["affiliateId"]);
+        return { affiliateId: id !== null && !id.includes("/") ? id : null };
+      }),
+    );
+
+/** `clicks/{id}`: one counted click, moved into clickStats once (`counted`). */
+export interface StoredClick {
+  affiliateId: string;
+  day: string;
+  visitor: string;
+  source: ClickSource;
+  shard: number;
+  counted: boolean;
+}
+
+export const clickDocs = () =>
+  db()
+    .collection("clicks")
+    .withConverter(
+      reader<StoredClick>((f) => ({
+        affiliateId: str(f["affiliateId"]),
+        day: str(f["day"]),
+        visitor: str(f["visitor"]),
+        source: f["source"] === "redirect" ? "redirect" : "beacon",
+        shard: int(f["shard"]),
+        counted: f["counted"] === true,
+      })),
+    );
+
+/** `visitors/{affiliateId}_{day}_{visitor}`: one visitor's redirects and beacons that day. */
+export const visitorDocs = () =>
+  db()
+    .collection("visitors")
+    .withConverter(reader<VisitCounts>((f) => ({ redirect: int(f["redirect"]), beacon: int(f["beacon"]) })));
+
+/** `webhookEvents/{platform}_{eventKey}`: a verified delivery, stored before it is applied. */
+export interface StoredEvent {
+  id: string;
+  platform: Platform | null;
+  eventType: string | null;
+  /** received → processed, or failed (replayable); ignored for event types that change nothing. */
+  status: string | null;
+  receivedAt: Date | null;
+  /** The ParsedEvent as stored; replay checks its shape before applying it. */
+  parsed: unknown;
+}
+
+export const webhookEvents = () =>
+  db()
+    .collection("webhookEvents")
+    .withConverter(
+      reader<StoredEvent>((f, id) => ({
+        id,
+        platform: isPlatform(f["platform"]) ? f["platform"] : null,
+        eventType: strOrNull(f["eventType"]),
+        status: strOrNull(f["status"]),
+        receivedAt: timeOf(f["receivedAt"]),
+        parsed: f["parsed"],
+      })),
+    );
