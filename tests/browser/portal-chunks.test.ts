@@ -19,16 +19,19 @@ interface Script {
   body: string;
 }
 
-/** A fresh page that keeps the text of every script Hosting sends it. */
+/**
+ * A fresh page that notes every script Hosting sends it. The texts are fetched again afterwards
+ * (hashed assets do not change): a body Chromium read before a navigation may no longer be there.
+ */
 async function recordingPage(): Promise<{ page: Page; scripts: () => Promise<Script[]> }> {
   const context = await browser.newContext({ userAgent: DESKTOP_UA });
   contexts.push(context);
   const page = await context.newPage();
-  const bodies: Promise<Script>[] = [];
+  const urls = new Set<string>();
   page.on("response", (response) => {
-    if (response.request().resourceType() === "script" && response.url().startsWith(HOSTING)) bodies.push(response.text().then((body) => ({ url: response.url(), body })));
+    if (response.request().resourceType() === "script" && response.url().startsWith(HOSTING)) urls.add(response.url());
   });
-  return { page, scripts: () => Promise.all(bodies) };
+  return { page, scripts: () => Promise.all([...urls].map(async (url) => ({ url, body: await (await fetch(url)).text() }))) };
 }
 
 const carrying = (scripts: Script[], marker: string) => scripts.filter((s) => s.body.includes(marker)).map((s) => s.url);
