@@ -1,3 +1,4 @@
+import { orderKeyOf } from "../contracts/ids";
 import { lemonSqueezyEvent, post } from "./lib/webhooks";
 import { ADA } from "./seed/demo-data";
 
@@ -6,7 +7,7 @@ async function main(): Promise<void> {
   const orderId = String(Date.now());
   const res = await post(lemonSqueezyEvent("order_created", { orderId, affiliateId: ADA.id, subtotalMinor: 9700 }));
   console.log(`POST /webhooks/lemonsqueezy → ${res.status} ${await res.text()}`);
-  console.log(`Order lemonsqueezy_${orderId}: Ada earns $48.50 once the trigger has run (npm run outbox shows the emails).`);
+  console.log(`Order ${orderKeyOf("lemonsqueezy", orderId)}: Ada earns $48.50 once the trigger has run (npm run outbox shows the emails).`);
   if (!res.ok) process.exit(1);
 }
 

@@ -1,3 +1,4 @@
+import { ledgerKeyOf, orderKeyOf } from "../../contracts/ids";
 import { randomInt } from "node:crypto";
 import { getFirestore, Timestamp } from "firebase-admin/firestore";
 import { shardOf } from "../../functions/src/ledger/contribution";
@@ -37,8 +38,8 @@ export async function benchLedger(): Promise<Record<string, string | number>> {
   const observed: number[] = [];
   for (let i = 0; i < SALES; i++) {
     const orderId = `${randomInt(100_000, 999_999)}${randomInt(100_000, 999_999)}`;
-    const orderKey = `lemonsqueezy_${orderId}`;
-    const ledger = db.doc(`ledgers/${affiliateId}_USD_${shardOf(orderKey)}`);
+    const orderKey = orderKeyOf("lemonsqueezy", orderId);
+    const ledger = db.doc(`ledgers/${ledgerKeyOf({ affiliateId, currency: "USD", shard: shardOf(orderKey) })}`);
     const salesBefore = ((await ledger.get()).get("sales") as number | undefined) ?? 0;
     const started = performance.now();
     const res = await post(lemonSqueezyEvent("order_created", { orderId, affiliateId, subtotalMinor: 9700 + i }));
@@ -83,7 +84,7 @@ async function countWrites(orderKey: string, affiliateId: string): Promise<numbe
       db.doc(`commissions/${orderKey}`).get(),
       db.collection("mail").where("subjectKey", "==", orderKey).get(),
     ]);
-    const shard = await db.doc(`ledgers/${affiliateId}_USD_${shardOf(orderKey)}`).get();
+    const shard = await db.doc(`ledgers/${ledgerKeyOf({ affiliateId, currency: "USD", shard: shardOf(orderKey) })}`).get();
     const processed = events.docs.filter((d) => d.get("status") === "processed").length;
     const sameCommit = (a: unknown, b: unknown): boolean =>
       a instanceof Timestamp && b instanceof Timestamp && a.isEqual(b);

@@ -1,3 +1,4 @@
+import { orderKeyOf } from "../../contracts/ids";
 import type { Page } from "playwright-core";
 import { createAffiliate, uniqueId } from "../../tests/support/emulator";
 import { DESKTOP_UA, launchChromium, signIn } from "../../tests/support/browser";
@@ -81,7 +82,7 @@ export async function benchPortal(): Promise<Rows> {
       const orderId = uniqueId("live");
       const started = performance.now();
       await post(lemonSqueezyEvent("order_created", { orderId, affiliateId: small.id, subtotalMinor: 4200 }));
-      await page.locator(`[data-order-key="lemonsqueezy_${orderId}"]`).waitFor({ timeout: 30_000 });
+      await page.locator(`[data-order-key="${orderKeyOf("lemonsqueezy", orderId)}"]`).waitFor({ timeout: 30_000 });
       live.push(performance.now() - started);
     }
     rows.push(["Webhook POST → commission visible on open dashboard, p50 / p95", `${ms(percentile(live, 50))} / ${ms(percentile(live, 95))}`]);

@@ -1,3 +1,4 @@
+import { orderKeyOf } from "../../contracts/ids";
 import { getFirestore } from "firebase-admin/firestore";
 import { adminApp } from "../seed/seed";
 import { lemonSqueezyEvent, post } from "../lib/webhooks";
@@ -14,7 +15,7 @@ export async function benchWebhookToDocument(runs = 10): Promise<{ p50: number; 
     const res = await post(lemonSqueezyEvent("order_created", { orderId, affiliateId: ADA.id, subtotalMinor: 4900 }));
     if (!res.ok) throw new Error(`webhook failed: ${res.status}`);
     // The 200 is sent only after the order is written, so the document exists now; check it.
-    const doc = await db.doc(`orders/lemonsqueezy_${orderId}`).get();
+    const doc = await db.doc(`orders/${orderKeyOf("lemonsqueezy", orderId)}`).get();
     if (!doc.exists) throw new Error("order document missing after 200");
     samples.push(performance.now() - started);
   }

@@ -1,5 +1,6 @@
 // The owner console end to end in Chromium against the shared emulators: application, approval,
 // re-attribution with the affiliate's dashboard updating live, a payout both sides see, and CSVs.
+import { orderKeyOf } from "../../contracts/ids";
 import { readFile } from "node:fs/promises";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
@@ -93,7 +94,7 @@ describe("owner console", () => {
 
   test("the owner re-attributes an unattributed order and the affiliate's dashboard updates live", async () => {
     const orderId = uniqueOrderId();
-    orderKey = `lemonsqueezy_${orderId}`;
+    orderKey = orderKeyOf("lemonsqueezy", orderId);
     // 45 days old: past the refund window, so it can be paid out in the next test.
     const response = await post(lemonSqueezyEvent("order_created", { orderId, affiliateId: null, subtotalMinor: 20_000, createdAt: daysAgo(45) }));
     expect(response.status).toBe(200);

@@ -1,3 +1,4 @@
+import { orderKeyOf } from "../../contracts/ids";
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { clickTotals, fakeVisitors, postBeacon } from "../../scripts/lib/clicks";
@@ -22,7 +23,7 @@ async function sale(affiliateId: string, subtotalMinor: number, daysAgo = 0): Pr
   const createdAt = new Date(Date.now() - daysAgo * 86_400_000).toISOString();
   const res = await post(lemonSqueezyEvent("order_created", { orderId, affiliateId, subtotalMinor, createdAt }));
   expect(res.status).toBe(200);
-  const orderKey = `lemonsqueezy_${orderId}`;
+  const orderKey = orderKeyOf("lemonsqueezy", orderId);
   await eventually(async () => ((await db().doc(`commissions/${orderKey}`).get()).exists ? true : undefined), `commission ${orderKey}`);
   return orderKey;
 }

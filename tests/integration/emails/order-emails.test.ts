@@ -1,5 +1,6 @@
 // Sale, refund and chargeback emails, end to end: signed webhook → Hosting → function → order →
 // trigger → `mail/{id}` documents. Runs against the shared emulators; reads only its own orders.
+import { orderKeyOf } from "../../../contracts/ids";
 import { beforeAll, describe, expect, it } from "vitest";
 import { handleOrderWritten } from "../../../functions/src/triggers/on-order-written.js";
 import { lemonSqueezyEvent, paddleAdjustment, paddleTransactionCompleted } from "../../../scripts/lib/webhooks";
@@ -27,7 +28,7 @@ describe("sale emails", () => {
   it("a Lemon Squeezy sale sends the affiliate what they earned and the owner the sale, once each", async () => {
     const affiliate = await createAffiliate();
     const orderId = orderNumber();
-    const orderKey = `lemonsqueezy_${orderId}`;
+    const orderKey = orderKeyOf("lemonsqueezy", orderId);
     await postOk(lemonSqueezyEvent("order_created", { orderId, affiliateId: affiliate.id, subtotalMinor: 9700 }));
 
     const mails = await settledMails(orderKey, 2);
@@ -50,7 +51,7 @@ describe("sale emails", () => {
   it("a trigger delivered again (same before/after) and a re-run ledger sync change nothing", async () => {
     const affiliate = await createAffiliate();
     const orderId = orderNumber();
-    const orderKey = `lemonsqueezy_${orderId}`;
+    const orderKey = orderKeyOf("lemonsqueezy", orderId);
     await postOk(lemonSqueezyEvent("order_created", { orderId, affiliateId: affiliate.id, subtotalMinor: 9700 }));
     const sold = await ledgerCaughtUp(orderKey);
     const firstMails = await settledMails(orderKey, 2);
@@ -78,7 +79,7 @@ describe("sale emails", () => {
 
   it("an unattributed sale notifies only the owner, with the order marked unattributed", async () => {
     const orderId = orderNumber();
-    const orderKey = `lemonsqueezy_${orderId}`;
+    const orderKey = orderKeyOf("lemonsqueezy", orderId);
     await postOk(lemonSqueezyEvent("order_created", { orderId, subtotalMinor: 4900, productId: "2", productName: "React in Depth" }));
     const [mail] = await settledMails(orderKey, 1);
     expect(mail?.kind).toBe("sale-owner");
@@ -91,7 +92,7 @@ describe("sale emails", () => {
 
   it("an unknown affiliate reference is flagged for review to the owner", async () => {
     const orderId = orderNumber();
-    const orderKey = `lemonsqueezy_${orderId}`;
+    const orderKey = orderKeyOf("lemonsqueezy", orderId);
     const ghost = uniqueId("aff_ghost");
     await postOk(lemonSqueezyEvent("order_created", { orderId, affiliateId: ghost, subtotalMinor: 4900 }));
     const [mail] = await settledMails(orderKey, 1);
@@ -102,7 +103,7 @@ describe("sale emails", () => {
   it("a self-referral reaches the owner flagged and the affiliate as awaiting review", async () => {
     const affiliate = await createAffiliate();
     const orderId = orderNumber();
-    const orderKey = `lemonsqueezy_${orderId}`;
+    const orderKey = orderKeyOf("lemonsqueezy", orderId);
     await postOk(lemonSqueezyEvent("order_created", { orderId, affiliateId: affiliate.id, subtotalMinor: 9700, email: affiliate.email }));
     const mails = await settledMails(orderKey, 2);
     expect(byKind(mails, "sale-owner").subject).toMatch(/^\[Needs review\] New sale: TypeScript from Scratch/);
@@ -115,7 +116,7 @@ describe("sale emails", () => {
   it("a test event sends nothing and earns nothing", async () => {
     const affiliate = await createAffiliate();
     const orderId = orderNumber();
-    const orderKey = `lemonsqueezy_${orderId}`;
+    const orderKey = orderKeyOf("lemonsqueezy", orderId);
     await postOk(lemonSqueezyEvent("order_created", { orderId, affiliateId: affiliate.id, subtotalMinor: 9700, test: true }));
     const order = await eventually(async () => (await readOrder(orderKey)) ?? undefined, "test order");
     expect(order.test).toBe(true);
@@ -128,7 +129,7 @@ describe("sale emails", () => {
   it("escapes a course title and an affiliate name carrying markup in the HTML body", async () => {
     const affiliate = await createAffiliate({ name: `Eve <img src=x onerror="alert(1)">` });
     const orderId = orderNumber();
-    const orderKey = `lemonsqueezy_${orderId}`;
+    const orderKey = orderKeyOf("lemonsqueezy", orderId);
     const title = `<script>alert("pwned")</script> & Friends`;
     await postOk(lemonSqueezyEvent("order_created", { orderId, affiliateId: affiliate.id, subtotalMinor: 9700, productId: "987654", productName: title }));
     const mails = await settledMails(orderKey, 2);
@@ -147,7 +148,7 @@ describe("a mail that cannot be sent", () => {
     const affiliate = await createAffiliate();
     await db().doc(`affiliates/${affiliate.id}`).update({ email: "not an address" });
     const orderId = orderNumber();
-    const orderKey = `lemonsqueezy_${orderId}`;
+    const orderKey = orderKeyOf("lemonsqueezy", orderId);
     await postOk(lemonSqueezyEvent("order_created", { orderId, affiliateId: affiliate.id, subtotalMinor: 9700 }));
     const order = await ledgerCaughtUp(orderKey);
     const [mail] = await settledMails(orderKey, 1);
@@ -162,7 +163,7 @@ describe("refund and chargeback emails", () => {
   it("each Lemon Squeezy refund is announced with the amount refunded that time", async () => {
     const affiliate = await createAffiliate();
     const orderId = orderNumber();
-    const orderKey = `lemonsqueezy_${orderId}`;
+    const orderKey = orderKeyOf("lemonsqueezy", orderId);
     const createdAt = new Date(Date.now() - 60_000).toISOString();
     await postOk(lemonSqueezyEvent("order_created", { orderId, affiliateId: affiliate.id, subtotalMinor: 9700, createdAt }));
     await settledMails(orderKey, 2, 500);
@@ -190,7 +191,7 @@ describe("refund and chargeback emails", () => {
   it("a Paddle refund, a chargeback and its reversal each send the affiliate and the owner what changed", async () => {
     const affiliate = await createAffiliate();
     const txn = uniqueId("txn_t");
-    const orderKey = `paddle_${txn}`;
+    const orderKey = orderKeyOf("paddle", txn);
     // total 11800, tax 1800, fee 590 → earnings 9410 → commission 4705.
     await postOk(paddleTransactionCompleted({ transactionId: txn, affiliateId: affiliate.id, customerId: uniqueId("ctm_t"), totalMinor: 11800, taxMinor: 1800, feeMinor: 590 }));
     await ledgerCaughtUp(orderKey);

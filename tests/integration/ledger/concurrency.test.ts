@@ -1,5 +1,6 @@
 // Many sales and partial refunds for ONE affiliate, all posted at once: once the triggers settle,
 // every ledger shard equals the sum of the contributions of its orders, field by field.
+import { orderKeyOf } from "../../../contracts/ids";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Contribution } from "../../../functions/src/ledger/contribution.js";
 import { lemonSqueezyEvent, paddleAdjustment, paddleTransactionCompleted, type SignedRequest } from "../../../scripts/lib/webhooks";
@@ -23,7 +24,7 @@ describe("ledger under concurrent updates", () => {
       const createdAt = daysAgoIso((i * 3) % 60);
       if (i % 2 === 0) {
         const orderId = orderNumber();
-        orderKeys.push(`lemonsqueezy_${orderId}`);
+        orderKeys.push(orderKeyOf("lemonsqueezy", orderId));
         const subtotalMinor = 1999 + i * 101; // odd amounts exercise half-even rounding
         requests.push(lemonSqueezyEvent("order_created", { orderId, affiliateId: affiliate.id, subtotalMinor, createdAt }));
         if (i % 4 === 0) {
@@ -32,7 +33,7 @@ describe("ledger under concurrent updates", () => {
         }
       } else {
         const txn = uniqueId("txn_c");
-        orderKeys.push(`paddle_${txn}`);
+        orderKeys.push(orderKeyOf("paddle", txn));
         const totalMinor = 5900 + i * 97;
         requests.push(paddleTransactionCompleted({ transactionId: txn, affiliateId: affiliate.id, customerId: uniqueId("ctm_c"), totalMinor, taxMinor: 900, feeMinor: 333, occurredAt: createdAt }));
         if (i % 4 === 1) {

@@ -1,5 +1,6 @@
 // The affiliate's ledger as the trigger keeps it, and the balances the portal derives from it with
 // an injected "today": no daily job moves money from pending to payable.
+import { ledgerKeyOf, orderKeyOf } from "../../../contracts/ids";
 import { beforeAll, describe, expect, it } from "vitest";
 import { balancesAt } from "../../../contracts/ledger.js";
 import { shardOf, utcDay } from "../../../functions/src/ledger/contribution.js";
@@ -18,7 +19,7 @@ describe("ledger", () => {
   it("a sale lands as pending on its payable day, in the order's shard, with the day's totals", async () => {
     const affiliate = await createAffiliate();
     const orderId = orderNumber();
-    const orderKey = `lemonsqueezy_${orderId}`;
+    const orderKey = orderKeyOf("lemonsqueezy", orderId);
     const soldAt = new Date().toISOString();
     await postOk(lemonSqueezyEvent("order_created", { orderId, affiliateId: affiliate.id, subtotalMinor: 9700, createdAt: soldAt }));
     const order = await ledgerCaughtUp(orderKey);
@@ -26,7 +27,7 @@ describe("ledger", () => {
     expect(order.payableAt?.slice(0, 10)).toBe(payableDay);
 
     const shards = await storedLedgers(affiliate.id);
-    const id = `${affiliate.id}_USD_${shardOf(orderKey)}`;
+    const id = `${ledgerKeyOf({ affiliateId: affiliate.id, currency: "USD", shard: shardOf(orderKey) })}`;
     expect(Object.keys(shards)).toEqual([id]);
     expect(shards[id]).toEqual({
       affiliateId: affiliate.id,
@@ -58,8 +59,8 @@ describe("ledger", () => {
     const newId = orderNumber();
     await postOk(lemonSqueezyEvent("order_created", { orderId: oldId, affiliateId: affiliate.id, subtotalMinor: 9700, createdAt: daysAgoIso(31) }));
     await postOk(lemonSqueezyEvent("order_created", { orderId: newId, affiliateId: affiliate.id, subtotalMinor: 4000, createdAt: daysAgoIso(1) }));
-    await ledgerCaughtUp(`lemonsqueezy_${oldId}`);
-    await ledgerCaughtUp(`lemonsqueezy_${newId}`);
+    await ledgerCaughtUp(orderKeyOf("lemonsqueezy", oldId));
+    await ledgerCaughtUp(orderKeyOf("lemonsqueezy", newId));
 
     const today = utcToday();
     const shards = Object.values(await storedLedgers(affiliate.id));
@@ -73,7 +74,7 @@ describe("ledger", () => {
   it("a full refund takes the commission back and leaves only the day's refunded totals", async () => {
     const affiliate = await createAffiliate();
     const orderId = orderNumber();
-    const orderKey = `lemonsqueezy_${orderId}`;
+    const orderKey = orderKeyOf("lemonsqueezy", orderId);
     const createdAt = new Date(Date.now() - 10_000).toISOString();
     await postOk(lemonSqueezyEvent("order_created", { orderId, affiliateId: affiliate.id, subtotalMinor: 9700, createdAt }));
     await ledgerCaughtUp(orderKey);

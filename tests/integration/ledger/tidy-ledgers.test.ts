@@ -1,5 +1,6 @@
 // The daily tidy removes the zero keys refunds leave in a shard and nothing else: balances and the
 // "ledger = Σ contributions" invariant hold before and after, and a second run changes nothing.
+import { ledgerKeyOf, orderKeyOf } from "../../../contracts/ids";
 import { beforeAll, describe, expect, it } from "vitest";
 import { shardOf, utcDay } from "../../../functions/src/ledger/contribution.js";
 import { handleTidyLedgers } from "../../../functions/src/triggers/tidy-ledgers.js";
@@ -20,12 +21,12 @@ describe("tidy ledgers", () => {
     const otherDay = new Date(Date.now() - 7 * DAY_MS).toISOString();
     await postOk(lemonSqueezyEvent("order_created", { orderId: keep, affiliateId: affiliate.id, subtotalMinor: 5000, createdAt: otherDay }));
     await postOk(lemonSqueezyEvent("order_created", { orderId: gone, affiliateId: affiliate.id, subtotalMinor: 9700, createdAt }));
-    await ledgerCaughtUp(`lemonsqueezy_${gone}`);
+    await ledgerCaughtUp(orderKeyOf("lemonsqueezy", gone));
     await postOk(lemonSqueezyEvent("order_refunded", { orderId: gone, affiliateId: affiliate.id, subtotalMinor: 9700, refundedMinor: 9700, createdAt, updatedAt: new Date().toISOString() }));
-    const orders = [await ledgerCaughtUp(`lemonsqueezy_${keep}`), await ledgerCaughtUp(`lemonsqueezy_${gone}`, (o) => o.status === "refunded")];
+    const orders = [await ledgerCaughtUp(orderKeyOf("lemonsqueezy", keep)), await ledgerCaughtUp(orderKeyOf("lemonsqueezy", gone), (o) => o.status === "refunded")];
 
     const goneDay = utcDay(new Date(Date.parse(createdAt) + 30 * DAY_MS).toISOString());
-    const ref = db().doc(`ledgers/${affiliate.id}_USD_${shardOf(`lemonsqueezy_${gone}`)}`);
+    const ref = db().doc(`ledgers/${ledgerKeyOf({ affiliateId: affiliate.id, currency: "USD", shard: shardOf(orderKeyOf("lemonsqueezy", gone)) })}`);
     expect((await ref.get()).get("pendingByDay")).toMatchObject({ [goneDay]: 0 });
     const before = await storedLedgers(affiliate.id);
 
@@ -34,7 +35,7 @@ describe("tidy ledgers", () => {
     expect(Object.keys((await ref.get()).get("pendingByDay") as Record<string, number>)).not.toContain(goneDay);
     expect(await storedLedgers(affiliate.id)).toEqual(before);
     expect(await storedLedgers(affiliate.id)).toEqual(
-      sumOfContributions(orders.map((o, i) => expectedContribution(`lemonsqueezy_${i === 0 ? keep : gone}`, o))),
+      sumOfContributions(orders.map((o, i) => expectedContribution(orderKeyOf("lemonsqueezy", i === 0 ? keep : gone), o))),
     );
 
     expect(await handleTidyLedgers({ affiliateId: affiliate.id })).toMatchObject({ tidied: 0, removed: 0 });

@@ -1,3 +1,4 @@
+import { orderKeyOf } from "../../../contracts/ids";
 import { randomBytes } from "node:crypto";
 import { lemonSqueezyEvent, post } from "../../../scripts/lib/webhooks";
 import { auth, db, eventually } from "../../support/emulator";
@@ -74,7 +75,7 @@ export async function sale(input: { affiliateId: string | null; subtotalMinor: n
   const orderId = uniqueOrderId();
   const response = await post(lemonSqueezyEvent("order_created", { orderId, affiliateId: input.affiliateId, subtotalMinor: input.subtotalMinor, createdAt: input.createdAt }));
   if (response.status !== 200) throw new Error(`webhook answered ${response.status}: ${await response.text()}`);
-  const orderKey = `lemonsqueezy_${orderId}`;
+  const orderKey = orderKeyOf("lemonsqueezy", orderId);
   await eventually(async () => ((await db().doc(`orders/${orderKey}`).get()).exists ? true : undefined), `order ${orderKey}`, TRIGGER_WAIT);
   if (input.affiliateId) await eventually(async () => ((await db().doc(`commissions/${orderKey}`).get()).exists ? true : undefined), `commission ${orderKey}`, TRIGGER_WAIT);
   return orderKey;

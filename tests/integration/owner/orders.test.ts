@@ -1,3 +1,4 @@
+import { orderKeyOf } from "../../../contracts/ids";
 import { beforeAll, describe, expect, test } from "vitest";
 import { lemonSqueezyEvent, post } from "../../../scripts/lib/webhooks";
 import { createAffiliate, db, eventually } from "../../support/emulator";
@@ -64,7 +65,7 @@ describe("self-referral approval", () => {
     const { id, email } = await createAffiliate();
     const orderId = uniqueOrderId();
     await post(lemonSqueezyEvent("order_created", { orderId, affiliateId: id, subtotalMinor: 6_000, email, createdAt: daysAgo(1) }));
-    const orderKey = `lemonsqueezy_${orderId}`;
+    const orderKey = orderKeyOf("lemonsqueezy", orderId);
     const flagged = await eventually(async () => {
       const c = (await db().doc(`commissions/${orderKey}`).get()).data();
       return c?.status === "flagged" ? c : undefined;

@@ -1,5 +1,6 @@
 // Who a sale is credited to (W-18, W-27…W-29): test mode, unattributed reasons, self-referral,
 // slugs and the alias keys, all through the real endpoints.
+import { orderKeyOf } from "../../../contracts/ids";
 import { describe, expect, it } from "vitest";
 import {
   lemonSqueezyEvent,
@@ -16,7 +17,7 @@ function paddleSale(customData: Json | null, customerId = uniqueId("ctm_at")): {
   const request = resign(paddleTransactionCompleted({ transactionId: txn, totalMinor: 12000, taxMinor: 2000, feeMinor: 0, customerId }), (body) => {
     (body.data as Json).custom_data = customData;
   });
-  return { orderKey: `paddle_${txn}`, request };
+  return { orderKey: orderKeyOf("paddle", txn), request };
 }
 
 function lsSale(customData: unknown, extra: { email?: string; test?: boolean } = {}): { orderKey: string; request: SignedRequest } {
@@ -24,7 +25,7 @@ function lsSale(customData: unknown, extra: { email?: string; test?: boolean } =
   const request = resign(lemonSqueezyEvent("order_created", { orderId, subtotalMinor: 10000, ...extra }), (body) => {
     (body.meta as Json).custom_data = customData;
   });
-  return { orderKey: `lemonsqueezy_${orderId}`, request };
+  return { orderKey: orderKeyOf("lemonsqueezy", orderId), request };
 }
 
 function classicSale(passthrough: string): { orderKey: string; request: SignedRequest } {
@@ -33,7 +34,7 @@ function classicSale(passthrough: string): { orderKey: string; request: SignedRe
     paddleClassicPayment({ alertId: uniqueId("al_at"), orderId, saleGross: "100.00", paymentTax: "0.00", balanceEarnings: "100.00", balanceFee: "0.00" }),
     (fields) => (fields.passthrough = passthrough),
   );
-  return { orderKey: `paddle-classic_${orderId}`, request };
+  return { orderKey: orderKeyOf("paddle-classic", orderId), request };
 }
 
 describe("test mode (W-18)", () => {
@@ -168,12 +169,12 @@ describe("rate snapshot", () => {
     const orderId = uniqueId("ls_rate");
     const base = { orderId, affiliateId: affiliate.id, subtotalMinor: 10000, createdAt: "2026-05-01T00:00:00.000Z" };
     await deliver(lemonSqueezyEvent("order_created", base), "applied");
-    const first = await settled(`lemonsqueezy_${orderId}`);
+    const first = await settled(orderKeyOf("lemonsqueezy", orderId));
     expect(first.order.attribution).toMatchObject({ reason: "inactive", affiliateId: null });
     // Approved later: the next event of the order credits them, at their own rate.
     await db().doc(`affiliates/${affiliate.id}`).update({ status: "active" });
     await deliver(lemonSqueezyEvent("order_refunded", { ...base, refundedMinor: 5000, updatedAt: "2026-05-02T00:00:00.000Z" }), "applied");
-    const { order, commission } = await settled(`lemonsqueezy_${orderId}`);
+    const { order, commission } = await settled(orderKeyOf("lemonsqueezy", orderId));
     expect(order).toMatchObject({ affiliateId: affiliate.id, rateBps: 2000, commissionMinor: 1000 });
     expect(commission).toMatchObject({ rateBps: 2000, commissionMinor: 1000 });
   });

@@ -1,4 +1,5 @@
 // Redeliveries and concurrent duplicates (W-02…W-04, W-11, W-12): recorded once, counted once.
+import { orderKeyOf } from "../../../contracts/ids";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ProgramSettings } from "../../../contracts/program-settings";
 import {
@@ -129,7 +130,7 @@ describe("replays of captured bodies (W-11, W-12)", () => {
     await deliver(refund700, "applied");
     await deliver(refund700, "duplicate");
     await deliver(refund300, "duplicate");
-    const { order } = await settled(`lemonsqueezy_${orderId}`);
+    const { order } = await settled(orderKeyOf("lemonsqueezy", orderId));
     // Cumulative: 700 refunded in all, not 1000; half-even(1000 × 30% × 50%) = 150.
     expect(order).toMatchObject({ status: "partially_refunded", refundedGrossMinor: 700, commissionMinor: 150 });
   });

@@ -1,5 +1,6 @@
 // Arrival order and money (W-19, W-21, W-23, M-05): the final order depends only on which events
 // arrived, never on their order, and refunds take back exactly what the sale earned.
+import { orderKeyOf } from "../../../contracts/ids";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ProgramSettings } from "../../../contracts/program-settings";
 import type { OrderRecord } from "../../../functions/src/orders/record";
@@ -39,7 +40,7 @@ const scenarios: Record<string, (affiliateId: string) => Scenario> = {
   paddle: (affiliateId) => {
     const txn = uniqueId("txn_perm");
     return {
-      orderKey: `paddle_${txn}`,
+      orderKey: orderKeyOf("paddle", txn),
       sale: paddleTransactionCompleted({ transactionId: txn, affiliateId, totalMinor: 10000, taxMinor: 0, feeMinor: 500, customerId: uniqueId("ctm"), occurredAt: "2026-02-01T10:00:00.000Z" }),
       partial: paddleAdjustment({ adjustmentId: uniqueId("adj_p"), transactionId: txn, action: "refund", totalMinor: 3000, earningsMinor: 2850, occurredAt: "2026-02-02T10:00:00.000Z" }),
       full: paddleAdjustment({ adjustmentId: uniqueId("adj_f"), transactionId: txn, action: "refund", totalMinor: 7000, earningsMinor: 6650, occurredAt: "2026-02-03T10:00:00.000Z" }),
@@ -49,7 +50,7 @@ const scenarios: Record<string, (affiliateId: string) => Scenario> = {
     const orderId = uniqueId("ls_perm");
     const base = { orderId, affiliateId, subtotalMinor: 10000, createdAt: "2026-02-01T10:00:00.000Z" };
     return {
-      orderKey: `lemonsqueezy_${orderId}`,
+      orderKey: orderKeyOf("lemonsqueezy", orderId),
       sale: lemonSqueezyEvent("order_created", base),
       partial: lemonSqueezyEvent("order_refunded", { ...base, refundedMinor: 3000, updatedAt: "2026-02-02T10:00:00.000Z" }),
       full: lemonSqueezyEvent("order_refunded", { ...base, refundedMinor: 10000, updatedAt: "2026-02-03T10:00:00.000Z" }),
@@ -58,7 +59,7 @@ const scenarios: Record<string, (affiliateId: string) => Scenario> = {
   "paddle-classic": (affiliateId) => {
     const orderId = uniqueId("cl_perm");
     return {
-      orderKey: `paddle-classic_${orderId}`,
+      orderKey: orderKeyOf("paddle-classic", orderId),
       sale: paddleClassicPayment({ alertId: uniqueId("al"), orderId, affiliateId, saleGross: "100.00", paymentTax: "0.00", balanceEarnings: "95.00", balanceFee: "5.00", eventTime: "2026-02-01 10:00:00" }),
       partial: paddleClassicRefund({ alertId: uniqueId("al"), orderId, grossRefund: "30.00", balanceEarningsDecrease: "28.50", eventTime: "2026-02-02 10:00:00" }),
       full: paddleClassicRefund({ alertId: uniqueId("al"), orderId, grossRefund: "70.00", balanceEarningsDecrease: "66.50", refundType: "full", eventTime: "2026-02-03 10:00:00" }),
@@ -126,14 +127,14 @@ describe("three partial refunds adding up to the total leave exactly 0 (M-05)", 
     let steps: SignedRequest[];
     if (platform === "paddle") {
       const txn = uniqueId("txn_m05");
-      orderKey = `paddle_${txn}`;
+      orderKey = orderKeyOf("paddle", txn);
       steps = [
         paddleTransactionCompleted({ transactionId: txn, affiliateId: affiliate.id, totalMinor: 999, taxMinor: 0, feeMinor: 0, customerId: uniqueId("ctm") }),
         ...[1, 2, 3].map((i) => paddleAdjustment({ adjustmentId: uniqueId(`adj${i}`), transactionId: txn, action: "refund", totalMinor: 333, earningsMinor: 333 })),
       ];
     } else {
       const orderId = uniqueId("ls_m05");
-      orderKey = `lemonsqueezy_${orderId}`;
+      orderKey = orderKeyOf("lemonsqueezy", orderId);
       const base = { orderId, affiliateId: affiliate.id, subtotalMinor: 999, createdAt: "2026-03-01T00:00:00.000Z" };
       steps = [
         lemonSqueezyEvent("order_created", base),

@@ -1,5 +1,3 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import type { DocumentReference } from "firebase-admin/firestore";
 import { expect } from "vitest";
 import type { Platform } from "../../../contracts/platforms";
@@ -13,10 +11,10 @@ import { isRecord } from "../../../contracts/read-fields";
 import { programSettings, type ProgramSettings } from "../../../contracts/program-settings";
 import { signLemonSqueezy, signPaddle, signPaddleClassic } from "../../../scripts/lib/webhook-signatures";
 import { localSecrets } from "../../../scripts/lib/local-config";
-import { repoRoot } from "../../../scripts/lib/paths";
 import { expectedLedger, ledgerSum as ledgerSumIn, orderKeyOfRequest, parsedOf, platformOf, predict, type Prediction } from "../../../scripts/lib/order-predictions";
 import type { SignedRequest } from "../../../scripts/lib/webhooks";
 import { db, eventually, HOSTING } from "../../support/emulator";
+import { readFixtureText } from "../../support/fixtures";
 
 // Helpers shared by the webhook integration suites: they post to the real endpoints behind Hosting,
 // and compute what the pure modules say the outcome must be, so each test compares the two.
@@ -36,7 +34,7 @@ export function orderKeyFor(request: SignedRequest): string {
 export const ledgerSum = (affiliateId: string): Promise<Record<string, number>> => ledgerSumIn(db(), affiliateId);
 
 export function vendorText(path: string): string {
-  return readFileSync(join(repoRoot, "fixtures", "vendor", path), "utf8");
+  return readFixtureText(`vendor/${path}`);
 }
 
 export function vendorJson<T = Json>(path: string): T {
@@ -72,7 +70,7 @@ export function lemonSqueezyRequest(body: string | Json, secret = lemonSqueezySe
 }
 
 export function classicDevKey(): string {
-  return readFileSync(join(repoRoot, "fixtures", "keys", "paddle-classic-dev.private.pem"), "utf8");
+  return readFixtureText("keys/paddle-classic-dev.private.pem");
 }
 
 /** Form-encodes the fields with a `p_signature` made with the dev key the emulator trusts. */

@@ -1,6 +1,7 @@
 // Every vendor payload in fixtures/vendor through the real endpoints behind Hosting. Only ids are
 // made unique (the suites share one database and may run again); amounts and everything else are
 // the vendor's. Paddle bodies are re-signed with the emulator's secret.
+import { customerKeyOf, orderKeyOf } from "../../../contracts/ids";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ProgramSettings } from "../../../contracts/program-settings";
 import { createAffiliate, db, uniqueId } from "../../support/emulator";
@@ -44,7 +45,7 @@ describe("Paddle Billing fixtures", () => {
     const txn = uniqueId("txn_fx");
     const request = paddleRequest(paddleFixture("transaction.completed", { eventId: uniqueId("evt_fx"), dataId: txn, customerId: uniqueId("ctm_fx") }));
     await deliver(request, "applied");
-    const { order, commission } = await settled(`paddle_${txn}`);
+    const { order, commission } = await settled(orderKeyOf("paddle", txn));
     expect(order).toMatchObject({
       status: "paid",
       currency: "USD",
@@ -70,10 +71,10 @@ describe("Paddle Billing fixtures", () => {
     (event.data as Json).custom_data = { affiliateId: affiliate.id };
     const request = paddleRequest(event);
     await deliver(request, "applied");
-    const { order, commission } = await settled(`paddle_${txn}`);
+    const { order, commission } = await settled(orderKeyOf("paddle", txn));
     expect(order.commissionMinor).toBe(28294);
     expect(commission).toMatchObject({ affiliateId: affiliate.id, commissionMinor: 28294, saleMinor: 56589, status: "pending", currency: "USD" });
-    expectOrderMatches(order, predict(`paddle_${txn}`, [parsedOf(request)], { candidate: candidateOf(affiliate, 5000), settings }));
+    expectOrderMatches(order, predict(orderKeyOf("paddle", txn), [parsedOf(request)], { candidate: candidateOf(affiliate, 5000), settings }));
   });
 
   it.each(["transaction.paid", "transaction.billed"])("%s is acknowledged and ignored: no order", async (name) => {
@@ -84,7 +85,7 @@ describe("Paddle Billing fixtures", () => {
     const stored = await eventRefOf(request).get();
     expect(stored.get("status")).toBe("ignored");
     expect(stored.get("parsed.reason")).toBe(`event type ${name} is not used`);
-    expect((await orderRef(`paddle_${txn}`).get()).exists).toBe(false);
+    expect((await orderRef(orderKeyOf("paddle", txn)).get()).exists).toBe(false);
   });
 
   it("adjustment.created and adjustment.updated (pending_approval) are ignored and leave the order untouched; once approved, the refund applies", async () => {
@@ -94,8 +95,8 @@ describe("Paddle Billing fixtures", () => {
     (saleEvent.data as Json).custom_data = { affiliateId: affiliate.id };
     const sale = paddleRequest(saleEvent);
     await deliver(sale, "applied");
-    await settled(`paddle_${txn}`);
-    const before = await updateTimeOf(orderRef(`paddle_${txn}`));
+    await settled(orderKeyOf("paddle", txn));
+    const before = await updateTimeOf(orderRef(orderKeyOf("paddle", txn)));
 
     const adjustmentId = uniqueId("adj_fx");
     const pending = ["adjustment.created", "adjustment.updated"].map((name) =>
@@ -106,24 +107,24 @@ describe("Paddle Billing fixtures", () => {
       expect(reply.json?.outcome).toBe("ignored");
       expect((await eventRefOf(request).get()).get("parsed.reason")).toBe("refund adjustment is pending_approval, not approved");
     }
-    expect(await updateTimeOf(orderRef(`paddle_${txn}`))).toBe(before);
+    expect(await updateTimeOf(orderRef(orderKeyOf("paddle", txn)))).toBe(before);
 
     const approvedEvent = paddleFixture("adjustment.updated", { eventId: uniqueId("evt_fx"), dataId: adjustmentId, transactionId: txn });
     (approvedEvent.data as Json).status = "approved";
     const approved = paddleRequest(approvedEvent);
     await deliver(approved, "applied");
-    const { order, commission } = await settled(`paddle_${txn}`);
+    const { order, commission } = await settled(orderKeyOf("paddle", txn));
     // The fixture refunds 100 gross and 87 of earnings: half-even((56589 − 87) × 50%) = 28251.
     expect(order).toMatchObject({ status: "partially_refunded", refundedGrossMinor: 100, refundedBaseMinor: 87, commissionMinor: 28251 });
     expect(commission?.commissionMinor).toBe(28251);
-    expectOrderMatches(order, predict(`paddle_${txn}`, [parsedOf(sale), parsedOf(approved)], { candidate: candidateOf(affiliate, 5000), settings }));
+    expectOrderMatches(order, predict(orderKeyOf("paddle", txn), [parsedOf(sale), parsedOf(approved)], { candidate: candidateOf(affiliate, 5000), settings }));
   });
 
   it("customer.created stores the customer's email and name", async () => {
     const customerId = uniqueId("ctm_fx");
     const request = paddleRequest(paddleFixture("customer.created", { eventId: uniqueId("evt_fx"), dataId: customerId }));
     await deliver(request, "customer");
-    const customer = await db().doc(`customers/paddle_${customerId}`).get();
+    const customer = await db().doc(`customers/${customerKeyOf("paddle", customerId)}`).get();
     expect(customer.data()).toEqual({ platform: "paddle", customerId, email: "jo@example.com", name: "Jo Brown" });
     expect((await eventRefOf(request).get()).get("status")).toBe("processed");
   });
@@ -145,7 +146,7 @@ describe("Paddle Billing fixtures", () => {
     body.event_id = uniqueId("evt_vec");
     (body.data as Json).id = id;
     await deliver(paddleRequest(body), "customer");
-    const customer = await db().doc(`customers/paddle_${id}`).get();
+    const customer = await db().doc(`customers/${customerKeyOf("paddle", id)}`).get();
     expect(customer.get("email")).toBe((JSON.parse(vector.rawBody) as { data: { email: string } }).data.email);
     expect(customerId).toMatch(/^ctm_/);
   });
@@ -157,19 +158,21 @@ describe("Paddle Classic simulator fixture", () => {
   it("is rejected with 401 as sent: it is signed with Paddle's key, not the dev key the emulator trusts", async () => {
     const fields = fixture();
     const request = { path: "/webhooks/paddle-classic", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(fields).toString() };
-    const [eventBefore, orderBefore] = await Promise.all([updateTimeOf(eventRefOf(request)), updateTimeOf(orderRef(`paddle-classic_${fields.order_id}`))]);
+    if (!fields.order_id) throw new Error("the fixture has no order_id");
+    const order = orderRef(orderKeyOf("paddle-classic", fields.order_id));
+    const [eventBefore, orderBefore] = await Promise.all([updateTimeOf(eventRefOf(request)), updateTimeOf(order)]);
     const reply = await send(request);
     expect(reply.status).toBe(401);
     expect(reply.json).toEqual({ error: "signature does not match" });
     expect(await updateTimeOf(eventRefOf(request))).toBe(eventBefore);
-    expect(await updateTimeOf(orderRef(`paddle-classic_${fields.order_id}`))).toBe(orderBefore);
+    expect(await updateTimeOf(order)).toBe(orderBefore);
   });
 
   it("the same fields re-signed with the dev key are accepted and recorded with the fixture's amounts", async () => {
     const orderId = uniqueId("cl_fx");
     const request = classicRequest({ ...fixture(), alert_id: uniqueId("alert_fx"), order_id: orderId });
     await deliver(request, "applied");
-    const { order, commission } = await settled(`paddle-classic_${orderId}`);
+    const { order, commission } = await settled(orderKeyOf("paddle-classic", orderId));
     // sale_gross 568.82 USD, payment_tax 0.18, balance_fee 16.03 EUR, balance_earnings 966.81 EUR.
     expect(order).toMatchObject({
       status: "paid",
@@ -200,20 +203,20 @@ describe("Lemon Squeezy order fixture in a webhook envelope", () => {
     };
     const created = lemonSqueezyRequest(envelope("order_created"));
     await deliver(created, "applied");
-    const first = await settled(`lemonsqueezy_${orderId}`);
+    const first = await settled(orderKeyOf("lemonsqueezy", orderId));
     // total 1199 with tax 200; base = subtotal_usd 999 − discount 0.
     expect(first.order).toMatchObject({ status: "paid", grossMinor: 1199, taxMinor: 200, feeMinor: null, netMinor: 999, commissionMinor: 500 });
     expect(first.order.customerEmail).toBe("[email protected]");
 
     const refunded = lemonSqueezyRequest(envelope("order_refunded"));
     await deliver(refunded, "applied");
-    const { order, commission } = await settled(`lemonsqueezy_${orderId}`);
+    const { order, commission } = await settled(orderKeyOf("lemonsqueezy", orderId));
     // 999 × (1 − 100/1199) × 50% = 457.84 → 458, rounded once.
     expect(order).toMatchObject({ status: "partially_refunded", refundedGrossMinor: 100, commissionMinor: 458 });
     expect(commission?.commissionMinor).toBe(458);
     expectOrderMatches(
       order,
-      predict(`lemonsqueezy_${orderId}`, [parsedOf(created), parsedOf(refunded)], { candidate: candidateOf(affiliate, 5000), settings }),
+      predict(orderKeyOf("lemonsqueezy", orderId), [parsedOf(created), parsedOf(refunded)], { candidate: candidateOf(affiliate, 5000), settings }),
     );
   });
 });
