@@ -1,5 +1,7 @@
 import js from "@eslint/js";
 import { createNodeResolver, importX } from "eslint-plugin-import-x";
+import reactHooks from "eslint-plugin-react-hooks";
+import { readdirSync } from "node:fs";
 import tseslint from "typescript-eslint";
 
 // Import boundaries (README, "Code layout"): one `no-restricted-paths` rule holds every zone, so a
@@ -67,6 +69,30 @@ const zones = [
   },
 ];
 
+// The portal: app → features → components, hooks, lib, config, types; never backwards, never from one
+// feature into another (a zone per folder in web/src/features, so a new feature is covered at once),
+// nothing from functions/, scripts/ or tests/ (shared code is in contracts/), and the Firebase SDKs
+// only inside lib/firebase*.ts and lib/firestore*.ts.
+const WEB_SHARED = "web/src/{components,hooks,lib,config,types}/**";
+const WEB_FEATURES = readdirSync(`${import.meta.dirname}/web/src/features`, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+const webZones = [
+  { target: ["web/src/features/**", WEB_SHARED], from: ["web/src/app/**"], message: "Only app/ composes pages and routes; pass what a feature needs as props." },
+  { target: [WEB_SHARED], from: ["web/src/features/**"], message: "Shared code serves features, it does not import them; move what both need into components/, hooks/ or lib/." },
+  ...WEB_FEATURES.map((name) => ({
+    target: [`web/src/features/${name}/**`],
+    from: [`web/src/features/!(${name})/**`],
+    message: "Features do not import each other: move what both need into components/, hooks/ or lib/, or compose them in app/.",
+  })),
+  { target: ["web/src/**"], from: ["functions/**", "scripts/**", "tests/**"], message: "The portal shares code with the functions only through contracts/." },
+  {
+    target: ["web/src/*.{ts,tsx}", "web/src/!(lib)/**", "web/src/lib/!(firebase*|firestore*)"],
+    from: ["**/node_modules/firebase/**", "**/node_modules/@firebase/**"],
+    message: "Only lib/firebase*.ts and lib/firestore*.ts talk to the Firebase SDKs.",
+  },
+];
+
 // One flat config for the whole repository. Type-aware rules catch what strict TypeScript does not:
 // promises nobody awaits, and `any` sneaking in.
 export default tseslint.config(
@@ -92,7 +118,12 @@ export default tseslint.config(
     settings: {
       "import-x/resolver-next": [createNodeResolver({ extensions: [".ts", ".tsx", ".js", ".mjs", ".cjs", ".json"], extensionAlias: { ".js": [".ts", ".tsx", ".js"] } })],
     },
-    rules: { "import-x/no-restricted-paths": ["error", { basePath: import.meta.dirname, zones }] },
+    rules: { "import-x/no-restricted-paths": ["error", { basePath: import.meta.dirname, zones: [...zones, ...webZones] }] },
+  },
+  {
+    // The portal's components and hooks: the rules of hooks and the React Compiler's checks.
+    files: ["web/src/**/*.ts", "web/src/**/*.tsx"],
+    ...reactHooks.configs.flat.recommended,
   },
   {
     // Test doubles implement async interfaces without awaiting; expect.stringMatching is typed `any`.

@@ -10,8 +10,16 @@ export function firebaseBin(): string {
   return bin("firebase");
 }
 
+/**
+ * The Functions emulator starts one worker per concurrent request and kills a worker that is not up
+ * within FUNCTIONS_DISCOVERY_TIMEOUT seconds (30 by default), answering 504, or 500 with EPIPE for a
+ * request already written to it. Sixty concurrent webhooks on two busy cores take longer than that
+ * to start; production instances don't start this way, so the emulator gets more time.
+ */
+const WORKER_START_SECONDS = "120";
+
 export function emulatorProcessEnv(): NodeJS.ProcessEnv {
-  return { ...process.env, ...firestoreEmulatorEnv() };
+  return { FUNCTIONS_DISCOVERY_TIMEOUT: WORKER_START_SECONDS, ...process.env, ...firestoreEmulatorEnv() };
 }
 
 /** Environment for code that talks to the running emulators through the Admin SDK. */

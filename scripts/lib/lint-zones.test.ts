@@ -112,6 +112,55 @@ const cases: Array<{ zone: string; file: string; wrong: string; right: string; s
     right: 'import { parsePaddleEvent } from "./parse.js";',
     says: /never imports test or script helpers/,
   },
+  {
+    zone: "a portal feature importing another feature",
+    file: "web/src/features/links/links-section.tsx",
+    wrong: 'import { useAction } from "../owner/use-action";',
+    right: 'import { buildCourseLinks } from "../../lib/course-links";',
+    says: /Features do not import each other/,
+  },
+  {
+    zone: "the portal's shared code importing a feature",
+    file: "web/src/lib/format.ts",
+    wrong: 'import { effectiveStatus } from "../features/commissions/effective-status";',
+    right: 'import { dayKey } from "./days";',
+    says: /Shared code serves features/,
+  },
+  {
+    zone: "a portal component importing the app",
+    file: "web/src/components/section.tsx",
+    wrong: 'import { homeFor } from "../app/guards";',
+    right: 'import type { Live } from "../hooks/use-live";',
+    says: /Only app\/ composes/,
+  },
+  {
+    zone: "a portal feature importing the app",
+    file: "web/src/features/auth/sign-in-page.tsx",
+    wrong: 'import { RouteError } from "../../app/route-error";',
+    right: 'import { paths } from "../../config/paths";',
+    says: /Only app\/ composes/,
+  },
+  {
+    zone: "the portal reaching into functions/src",
+    file: "web/src/lib/money.ts",
+    wrong: 'import * as functions from "../../../functions/src/index";',
+    right: 'import { currencyExponent } from "../../../contracts/currency";',
+    says: /only through contracts\//,
+  },
+  {
+    zone: "a portal feature importing a Firebase SDK",
+    file: "web/src/features/profile/profile-section.tsx",
+    wrong: 'import { getFirestore } from "firebase/firestore";',
+    right: 'import { updateProfile } from "../../lib/firestore-affiliate";',
+    says: /Only lib\/firebase\*\.ts and lib\/firestore\*\.ts/,
+  },
+  {
+    zone: "a portal lib module other than firebase*/firestore* importing a Firebase SDK",
+    file: "web/src/lib/errors.ts",
+    wrong: 'import { getAuth } from "firebase/auth";',
+    right: 'import { isRecord } from "../../../contracts/read-fields";',
+    says: /Only lib\/firebase\*\.ts and lib\/firestore\*\.ts/,
+  },
 ];
 
 describe("import boundaries (eslint.config.mjs)", () => {
@@ -122,6 +171,13 @@ describe("import boundaries (eslint.config.mjs)", () => {
     expect(refused.every((message) => message.startsWith(RULE))).toBe(true);
     expect(refused).toContainEqual(expect.stringMatching(says));
     expect(await boundaryErrors(file, right)).toEqual([]);
+  });
+
+  it("lets the portal's app import features, a feature its own modules, and lib/firestore*.ts the SDK", async () => {
+    expect(await boundaryErrors("web/src/app/router.tsx", 'import { SignInPage } from "../features/auth/sign-in-page";')).toEqual([]);
+    expect(await boundaryErrors("web/src/features/owner/owner-home.tsx", 'import { useAction } from "./use-action";')).toEqual([]);
+    expect(await boundaryErrors("web/src/lib/firestore-owner.ts", 'import { getFirestore } from "firebase/firestore";')).toEqual([]);
+    expect(await boundaryErrors("web/src/lib/firebase-callables.ts", 'import { getFunctions } from "firebase/functions";')).toEqual([]);
   });
 
   it("lets unit tests beside pure code use test helpers", async () => {

@@ -3,6 +3,7 @@ import { Link, Outlet, useNavigate } from "react-router-dom";
 import { Loading } from "../components/loading";
 import { paths } from "../config/paths";
 import { useAuth } from "../features/auth/auth-context";
+import "./layout.css";
 
 function Header() {
   const { state, signOut } = useAuth();

@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { copyText } from "../lib/clipboard";
+import "./copy-button.css";
 
 interface Props {
   text: string;

@@ -10,7 +10,7 @@ export function LiveError({ live, what }: { live: Extract<Live<unknown>, { statu
         ? `Your ${what} cannot be listed yet (the database is still preparing an index). Try again in a few minutes.`
         : `We could not load your ${what}. Check your connection and reload the page.`;
   return (
-    <p className="notice notice--error" role="alert">
+    <p className="notice tone-error" role="alert">
       {message}
     </p>
   );

@@ -1,3 +1,5 @@
+import "./loading.css";
+
 export function Loading({ label = "Loading…" }: { label?: string }) {
   return (
     <p className="loading" role="status">

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from "react";
+import "./page-title.css";
 
 let firstPage = true;
 

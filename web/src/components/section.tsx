@@ -1,4 +1,5 @@
 import { useId } from "react";
+import "./section.css";
 
 interface Props {
   title: string;
@@ -11,7 +12,7 @@ interface Props {
 export function Section({ title, children, actions, testId, className }: Props) {
   const id = useId();
   return (
-    <section className={`section ${className ?? ""}`} aria-labelledby={id} data-testid={testId}>
+    <section className={`section card ${className ?? ""}`} aria-labelledby={id} data-testid={testId}>
       <div className="section__head">
         <h2 id={id}>{title}</h2>
         {actions}

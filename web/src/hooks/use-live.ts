@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useEffectEvent, useState } from "react";
 import { errorCode, errorMessage } from "../lib/errors";
 
 export type Live<T> =
@@ -14,15 +14,17 @@ export type Subscribe<T> = (next: (data: T) => void, onError: (error: unknown) =
  */
 export function useLive<T>(key: string | null, subscribe: Subscribe<T>): Live<T> {
   const [state, setState] = useState<{ key: string | null; live: Live<T> }>({ key: null, live: { status: "loading" } });
-  const subscribeRef = useRef(subscribe);
-  subscribeRef.current = subscribe;
+  // The listener follows the key only: a new `subscribe` closure on every render must not reopen it.
+  const open = useEffectEvent((current: string) =>
+    subscribe(
+      (data) => setState({ key: current, live: { status: "ready", data } }),
+      (error) => setState({ key: current, live: { status: "error", code: errorCode(error), message: errorMessage(error) } }),
+    ),
+  );
 
   useEffect(() => {
     if (key === null) return;
-    return subscribeRef.current(
-      (data) => setState({ key, live: { status: "ready", data } }),
-      (error) => setState({ key, live: { status: "error", code: errorCode(error), message: errorMessage(error) } }),
-    );
+    return open(key);
   }, [key]);
 
   return state.key === key ? state.live : { status: "loading" };

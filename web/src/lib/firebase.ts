@@ -1,5 +1,5 @@
-// The only module that imports firebase/app, firebase/auth and firebase/functions. Callables are
-// loaded on first use so the sign-in page does not ship the Functions SDK.
+// The Firebase app and Auth: the only module that imports firebase/app and firebase/auth. Firestore
+// lives in firestore*.ts and the callables in firebase-callables.ts, each loaded by the pages that need it.
 import { initializeApp, type FirebaseApp } from "firebase/app";
 import {
   browserLocalPersistence,
@@ -12,7 +12,6 @@ import {
   signInWithEmailLink,
   signOut,
 } from "firebase/auth";
-import type { Functions } from "firebase/functions";
 import { env } from "../config/env";
 import { resolveEmulatorHost } from "../config/parse-env";
 
@@ -73,22 +72,4 @@ export async function hasOwnerClaim(): Promise<boolean> {
   if (user === null) return false;
   const { claims } = await user.getIdTokenResult();
   return claims["owner"] === true;
-}
-
-let functionsPromise: Promise<{ functions: Functions; httpsCallable: typeof import("firebase/functions").httpsCallable }> | null = null;
-
-function loadFunctions() {
-  functionsPromise ??= import("firebase/functions").then(({ getFunctions, connectFunctionsEmulator, httpsCallable }) => {
-    const functions = getFunctions(app, env.functionsRegion);
-    if (emulatorHost !== null) connectFunctionsEmulator(functions, emulatorHost, EMULATOR_PORTS.functions);
-    return { functions, httpsCallable };
-  });
-  return functionsPromise;
-}
-
-/** Calls a callable function; the result is unknown until the caller has checked its shape. */
-export async function callFunction(name: string, data?: unknown): Promise<unknown> {
-  const { functions, httpsCallable } = await loadFunctions();
-  const result = await httpsCallable<unknown, unknown>(functions, name)(data ?? null);
-  return result.data;
 }

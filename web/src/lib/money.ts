@@ -1,21 +1,11 @@
 // Minor units become text through string arithmetic only: a float never holds an amount, so
 // 0.1 + 0.2 style errors and precision loss above 2^53 / 100 cannot reach the screen.
+import { currencyExponent, isCurrency } from "../../../contracts/currency";
 
-const digitsCache = new Map<string, number>();
-
-/** Fraction digits of a currency (USD 2, JPY 0, BHD 3) as the platform's Intl data knows them. */
+/** Fraction digits from the exponent table the functions use (USD 2, JPY 0, BHD 3); an unknown code shows two. */
 export function fractionDigits(currency: string): number {
   const code = currency.toUpperCase();
-  let digits = digitsCache.get(code);
-  if (digits === undefined) {
-    try {
-      digits = new Intl.NumberFormat("en", { style: "currency", currency: code }).resolvedOptions().maximumFractionDigits ?? 2;
-    } catch {
-      digits = 2; // Not an ISO code Intl knows; two digits is the common case.
-    }
-    digitsCache.set(code, digits);
-  }
-  return digits;
+  return isCurrency(code) ? currencyExponent(code) : 2;
 }
 
 /** 123456 with 2 digits → "1234.56"; -5 → "-0.05"; 7 with 0 digits → "7". */
@@ -32,10 +22,11 @@ export function minorToDecimal(minor: number, digits: number): string {
 /** Locale-formatted amount, e.g. formatMoney(123456, "USD", "en-US") → "$1,234.56". */
 export function formatMoney(minor: number, currency: string, locale?: string): string {
   const code = currency.toUpperCase();
-  const decimal = minorToDecimal(minor, fractionDigits(code)) as `${number}`;
+  const digits = fractionDigits(code);
+  const decimal = minorToDecimal(minor, digits) as `${number}`;
   try {
-    // Intl.NumberFormat formats a decimal string exactly (ECMA-402 NumberFormat v3).
-    return new Intl.NumberFormat(locale, { style: "currency", currency: code }).format(decimal);
+    // Intl.NumberFormat formats a decimal string exactly (ECMA-402 NumberFormat v3), in the table's digits.
+    return new Intl.NumberFormat(locale, { style: "currency", currency: code, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(decimal);
   } catch {
     return `${decimal} ${code}`;
   }

@@ -1,12 +1,15 @@
-// Read-side shapes of the Firestore documents the portal shows (see docs/data-model.md). The web
-// app owns these: functions/ is deployed on its own, so the contract is checked by emulator tests.
-import type { DayKey } from "../lib/days";
+// Read-side shapes of the Firestore documents the portal shows (see docs/data-model.md). What the
+// functions define for both sides (statuses, platforms, ledger shards, settings) comes from contracts/.
+import type { AffiliateStatus } from "../../../contracts/affiliates";
+import type { LedgerShard as StoredLedgerShard } from "../../../contracts/ledger";
+import type { Platform } from "../../../contracts/platforms";
+
+export { AFFILIATE_STATUSES, type AffiliateStatus } from "../../../contracts/affiliates";
+export { PLATFORMS, type Platform } from "../../../contracts/platforms";
+export type { ProgramSettings } from "../../../contracts/program-settings";
 
 export const COMMISSION_STATUSES = ["pending", "paid", "refunded", "reversed", "flagged"] as const;
 export type CommissionStatus = (typeof COMMISSION_STATUSES)[number];
-
-export const AFFILIATE_STATUSES = ["pending", "active", "disabled", "rejected"] as const;
-export type AffiliateStatus = (typeof AFFILIATE_STATUSES)[number];
 
 export interface Commission {
   id: string;
@@ -26,27 +29,9 @@ export interface Commission {
   test: boolean;
 }
 
-export interface DailyLedger {
-  sales: number;
-  saleMinor: number;
-  commissionMinor: number;
-  refundedMinor: number;
-}
-
-export interface LedgerShard {
+/** `ledgers/{affiliateId}_{currency}_{shard}`, as contracts/ledger reads it, with its document id. */
+export interface LedgerShard extends StoredLedgerShard {
   id: string;
-  affiliateId: string;
-  currency: string;
-  shard: number;
-  pendingByDay: Record<DayKey, number>;
-  flaggedMinor: number;
-  carryMinor: number;
-  paidMinor: number;
-  reversedMinor: number;
-  earnedMinor: number;
-  sales: number;
-  refunds: number;
-  daily: Record<DayKey, DailyLedger>;
 }
 
 export interface DayClicks {
@@ -96,7 +81,8 @@ export interface AffiliateProfile {
   createdAt: Date | null;
 }
 
-export interface ProgramSettings {
+/** `settings/program` as stored, without the defaults: the dashboard does not load the settings schema. */
+export interface StoredProgramSettings {
   name: string;
   defaultRateBps: number | null;
   refundWindowDays: number | null;
@@ -113,9 +99,6 @@ export interface ProfileUpdate {
 
 // Owner console shapes. The owner reads orders, mail and every affiliate under the rules; changes
 // go through callables.
-
-export const PLATFORM_IDS = ["paddle", "paddle-classic", "lemonsqueezy"] as const;
-export type PlatformId = (typeof PLATFORM_IDS)[number];
 
 export const ORDER_STATUSES = ["awaiting_sale", "paid", "partially_refunded", "refunded", "chargeback"] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
@@ -169,18 +152,8 @@ export interface OwnerPayout extends Payout {
   createdBy: string;
 }
 
-export interface OwnerProgramSettings {
-  name: string;
-  defaultRateBps: number;
-  refundWindowDays: number;
-  cookieDays: number;
-  payoutThresholdMinor: number;
-  discountCode: string;
-  notifyEmails: string[];
-}
-
 export interface OwnerCourse extends Course {
-  productIds: Record<PlatformId, string[]>;
+  productIds: Record<Platform, string[]>;
 }
 
 export interface MailItem {

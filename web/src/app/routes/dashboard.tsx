@@ -9,6 +9,7 @@ import { PayoutsSection } from "../../features/payouts/payouts-section";
 import { ProfileSection } from "../../features/profile/profile-section";
 import { useNow } from "../../hooks/use-now";
 import { dayKey } from "../../lib/days";
+import "./dashboard.css";
 
 // Lazy-loaded: this chunk carries Firestore, so the sign-in page does not.
 export default function DashboardRoute() {

@@ -4,8 +4,7 @@ import { Field } from "../../components/field";
 import { PageTitle } from "../../components/page-title";
 import { paths } from "../../config/paths";
 import { errorCode, errorMessage } from "../../lib/errors";
-import { callFunction } from "../../lib/firebase";
-import { useAuth } from "../auth/auth-context";
+import { call } from "../../lib/firebase-callables";
 import { APPLICATION_LIMITS, normaliseApplication, validateApplication, type Application, type ApplicationErrors } from "./validate-application";
 
 function submitError(error: unknown): string {
@@ -21,9 +20,8 @@ function submitError(error: unknown): string {
   }
 }
 
-export function ApplyPage() {
-  const { state } = useAuth();
-  const signedInEmail = state.phase === "signed-in" ? (state.user.email ?? "") : "";
+/** `signedInEmail` prefills the form for someone who signed in before applying. */
+export function ApplyPage({ signedInEmail }: { signedInEmail: string }) {
   const [form, setForm] = useState<Application>({ name: "", email: signedInEmail, website: "", promotion: "" });
   const [errors, setErrors] = useState<ApplicationErrors>({});
   const [status, setStatus] = useState<{ kind: "idle" | "sending" | "sent" } | { kind: "error"; message: string }>({ kind: "idle" });
@@ -41,9 +39,8 @@ export function ApplyPage() {
     }
     setStatus({ kind: "sending" });
     try {
-      const result = await callFunction("apply", application);
-      if (typeof result === "object" && result !== null && "ok" in result && result.ok === true) setStatus({ kind: "sent" });
-      else setStatus({ kind: "error", message: "The server did not confirm your application. Please try again." });
+      await call("apply", application);
+      setStatus({ kind: "sent" });
     } catch (error) {
       setStatus({ kind: "error", message: submitError(error) });
     }
@@ -85,7 +82,7 @@ export function ApplyPage() {
         </button>
         <div aria-live="polite">
           {status.kind === "error" ? (
-            <p className="notice notice--error" data-testid="apply-error">
+            <p className="notice tone-error" data-testid="apply-error">
               {status.message}
             </p>
           ) : null}

@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
 import { errorMessage } from "../../lib/errors";
-import { callFunction, hasOwnerClaim, refreshIdToken, signOutUser, watchAuth, type AuthUser } from "../../lib/firebase";
+import { hasOwnerClaim, refreshIdToken, signOutUser, watchAuth, type AuthUser } from "../../lib/firebase";
+import { call } from "../../lib/firebase-callables";
 import { resolveAccess, type Access } from "./resolve-access";
 
 export type AuthState =
@@ -20,11 +21,11 @@ const AuthContext = createContext<AuthContextValue | null>(null);
 
 function accessFor(user: AuthUser): Promise<Access> {
   return resolveAccess({
-    callSession: () => callFunction("session"),
+    callSession: () => call("session", null),
     refreshIdToken,
     hasOwnerClaim,
     // Firestore is loaded only on this fallback path, keeping it out of the sign-in bundle.
-    readAffiliateStatus: async () => (await import("../../lib/firestore")).readAffiliateStatus(user.uid),
+    readAffiliateStatus: async () => (await import("../../lib/firestore-affiliate")).readAffiliateStatus(user.uid),
   });
 }
 

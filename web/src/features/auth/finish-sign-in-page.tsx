@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useEffectEvent, useRef, useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
 import { Field } from "../../components/field";
 import { Loading } from "../../components/loading";
@@ -13,19 +13,24 @@ import { linkProblem, type LinkProblem } from "./sign-in-errors";
 
 type Step = { kind: "working" } | { kind: "ask-email"; error?: string } | { kind: "problem"; problem: LinkProblem } | { kind: "done" };
 
+/** Where a freshly opened page starts: not a link at all, a link to finish at once, or one that needs the email. */
+function firstStep(href: string): Step {
+  if (!isSignInLink(href)) return { kind: "problem", problem: linkProblem("not-a-link") };
+  return pendingEmail.read() ? { kind: "working" } : { kind: "ask-email" };
+}
+
 export function FinishSignInPage() {
   const navigate = useNavigate();
   const { state } = useAuth();
-  const [step, setStep] = useState<Step>({ kind: "working" });
+  // The link is read once: it is removed from the address bar as soon as it has been used.
+  const [link] = useState(() => location.href);
+  const [step, setStep] = useState<Step>(() => firstStep(link));
   const [email, setEmail] = useState("");
   const started = useRef(false);
-  // The link is read once: it is removed from the address bar as soon as it has been used.
-  const link = useRef(location.href);
 
-  async function finish(address: string, fromOtherDevice: boolean) {
-    setStep({ kind: "working" });
+  async function complete(address: string, fromOtherDevice: boolean) {
     try {
-      await completeSignIn(address, link.current);
+      await completeSignIn(address, link);
       pendingEmail.clear();
       history.replaceState(null, "", paths.finishSignIn.href());
       setStep({ kind: "done" });
@@ -37,17 +42,16 @@ export function FinishSignInPage() {
     }
   }
 
+  const completeOnThisDevice = useEffectEvent(() => {
+    const stored = pendingEmail.read();
+    if (step.kind === "working" && stored) void complete(stored, false);
+  });
+
   useEffect(() => {
     // StrictMode runs effects twice; a link can be used only once.
     if (started.current) return;
     started.current = true;
-    if (!isSignInLink(link.current)) {
-      setStep({ kind: "problem", problem: linkProblem("not-a-link") });
-      return;
-    }
-    const stored = pendingEmail.read();
-    if (stored) void finish(stored, false);
-    else setStep({ kind: "ask-email" });
+    completeOnThisDevice();
   }, []);
 
   // Leave only once the session is resolved, so the home route knows where to send the person.
@@ -81,7 +85,10 @@ export function FinishSignInPage() {
           event.preventDefault();
           const address = email.trim();
           if (!isEmail(address)) setStep({ kind: "ask-email", error: "Enter an email address like name@example.com." });
-          else void finish(address, true);
+          else {
+            setStep({ kind: "working" });
+            void complete(address, true);
+          }
         }}
       >
         <Field label="Email address" name="email" type="email" autoComplete="email" required value={email} onValue={setEmail} error={step.error} />

@@ -1,6 +1,9 @@
-import { AFFILIATE_STATUSES, type AffiliateStatus } from "../../types/models";
+import type { AffiliateStatus } from "../../../../contracts/affiliates";
+import type { CallableOutput } from "../../../../contracts/callables/index";
 
-export type Role = "owner" | "affiliate" | "none";
+/** The `session` callable's answer, checked against its contract by the callable client. */
+export type SessionResult = CallableOutput<"session">;
+export type Role = SessionResult["role"];
 
 export interface Access {
   role: Role;
@@ -12,26 +15,11 @@ export interface Access {
   source: "session" | "fallback";
 }
 
-export interface SessionResult {
-  role: Role;
-  status: AffiliateStatus | null;
-  claimsChanged: boolean;
-}
-
 export interface AccessDeps {
-  callSession: () => Promise<unknown>;
+  callSession: () => Promise<SessionResult>;
   refreshIdToken: () => Promise<void>;
   hasOwnerClaim: () => Promise<boolean>;
   readAffiliateStatus: () => Promise<AffiliateStatus | "denied" | "missing">;
-}
-
-/** Checks the callable's answer instead of trusting its shape. */
-export function parseSessionResult(value: unknown): SessionResult | null {
-  if (typeof value !== "object" || value === null) return null;
-  const { role, status, claimsChanged } = value as Record<string, unknown>;
-  if (role !== "owner" && role !== "affiliate" && role !== "none") return null;
-  if (status !== null && status !== undefined && !(typeof status === "string" && (AFFILIATE_STATUSES as readonly string[]).includes(status))) return null;
-  return { role, status: (status ?? null) as AffiliateStatus | null, claimsChanged: claimsChanged === true };
 }
 
 function access(role: Role, status: AffiliateStatus | null, source: Access["source"]): Access {
@@ -44,10 +32,11 @@ function access(role: Role, status: AffiliateStatus | null, source: Access["sour
  * callable is down, the profile read (allowed only to active affiliates) decides instead.
  */
 export async function resolveAccess(deps: AccessDeps): Promise<Access> {
-  let session: SessionResult | null = null;
+  let session: SessionResult | null;
   try {
-    session = parseSessionResult(await deps.callSession());
+    session = await deps.callSession();
   } catch {
+    // Unreachable, refused, or an answer not in the contract's shape: the profile read decides.
     session = null;
   }
   if (session !== null) {

@@ -67,7 +67,7 @@ export function SignInPage() {
       </form>
       <div aria-live="polite" data-testid="sign-in-notice">
         {notice ? (
-          <p className={`notice ${notice.kind === "sent" ? "notice--ok" : "notice--error"}`} data-kind={notice.kind}>
+          <p className={`notice ${notice.kind === "sent" ? "tone-ok" : "tone-error"}`} data-kind={notice.kind}>
             {notice.text}
           </p>
         ) : null}

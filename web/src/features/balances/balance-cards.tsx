@@ -5,6 +5,7 @@ import { formatDay, type DayKey } from "../../lib/days";
 import { formatMoney } from "../../lib/money";
 import type { LedgerShard } from "../../types/models";
 import { computeBalances, type CurrencyBalance } from "./compute-balances";
+import "./balance-cards.css";
 
 function BalanceCard({ balance }: { balance: CurrencyBalance }) {
   const { currency } = balance;
@@ -31,12 +32,12 @@ function BalanceCard({ balance }: { balance: CurrencyBalance }) {
         </p>
       ) : null}
       {balance.carryMinor < 0 ? (
-        <p className="balance__note" data-testid="carry" data-minor={balance.carryMinor}>
+        <p className="balance__note tone-warn" data-testid="carry" data-minor={balance.carryMinor}>
           Includes a negative carry-forward of {formatMoney(balance.carryMinor, currency)} from refunds after a payout; it is taken from future earnings.
         </p>
       ) : null}
       {balance.flaggedMinor > 0 ? (
-        <p className="balance__note" data-testid="flagged" data-minor={balance.flaggedMinor}>
+        <p className="balance__note tone-warn" data-testid="flagged" data-minor={balance.flaggedMinor}>
           {formatMoney(balance.flaggedMinor, currency)} is under review.
         </p>
       ) : null}

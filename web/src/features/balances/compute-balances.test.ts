@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { ledgerKeyOf } from "../../../../contracts/ids";
 import { emptyLedger } from "../../../../contracts/ledger";
 import type { LedgerShard } from "../../types/models";
 import { computeBalances } from "./compute-balances";
 
 function shard(partial: Partial<LedgerShard> & Pick<LedgerShard, "currency" | "shard">): LedgerShard {
   return {
-    id: `aff1_${partial.currency}_${partial.shard}`,
+    id: ledgerKeyOf({ affiliateId: "aff1", ...partial }),
     affiliateId: "aff1",
     ...emptyLedger(),
     ...partial,

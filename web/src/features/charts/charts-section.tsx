@@ -3,11 +3,12 @@ import { LiveError } from "../../components/live-error";
 import { Section } from "../../components/section";
 import { useLive, type Live } from "../../hooks/use-live";
 import { lastDays, monthsOf, type DayKey } from "../../lib/days";
-import { listenClickStats } from "../../lib/firestore";
+import { listenClickStats } from "../../lib/firestore-affiliate";
 import { formatMoney } from "../../lib/money";
 import type { ClickStat, LedgerShard } from "../../types/models";
 import { buildSeries, formatRate, ledgerCurrencies } from "./series";
 import { SvgChart } from "./svg-chart";
+import "./charts.css";
 
 const RANGES = [30, 90] as const;
 const count = new Intl.NumberFormat();
@@ -30,6 +31,14 @@ export function ChartsSection({ uid, today, ledgers }: Props) {
   const currency = chosenCurrency !== null && currencies.includes(chosenCurrency) ? chosenCurrency : (currencies[0] ?? null);
   const series = buildSeries(clicks.status === "ready" ? clicks.data : [], shards, today, range, currency);
   const formatCommission = (minor: number) => (currency ? formatMoney(Math.round(minor), currency) : formatCount(minor));
+
+  const stats = [
+    { label: "Clicks", testId: "total-clicks", value: formatCount(series.totals.clicks) },
+    { label: "Unique visitors", testId: "total-uniques", value: formatCount(series.totals.uniques) },
+    { label: "Sales", testId: "total-sales", value: formatCount(series.totals.sales) },
+    { label: "Conversion rate", testId: "conversion-rate", value: formatRate(series.conversionRate) },
+    ...(currency ? [{ label: `Commission (${currency})`, testId: "total-commission", value: formatMoney(series.totals.commissionMinor, currency) }] : []),
+  ];
 
   const controls = (
     <div className="toolbar">
@@ -59,28 +68,12 @@ export function ChartsSection({ uid, today, ledgers }: Props) {
     <Section title="Performance" actions={controls} testId="charts">
       {clicks.status === "error" ? <LiveError live={clicks} what="click statistics" /> : null}
       <dl className="stats" aria-live="polite" data-testid="chart-totals" data-range={range}>
-        <div>
-          <dt>Clicks</dt>
-          <dd data-testid="total-clicks">{formatCount(series.totals.clicks)}</dd>
-        </div>
-        <div>
-          <dt>Unique visitors</dt>
-          <dd data-testid="total-uniques">{formatCount(series.totals.uniques)}</dd>
-        </div>
-        <div>
-          <dt>Sales</dt>
-          <dd data-testid="total-sales">{formatCount(series.totals.sales)}</dd>
-        </div>
-        <div>
-          <dt>Conversion rate</dt>
-          <dd data-testid="conversion-rate">{formatRate(series.conversionRate)}</dd>
-        </div>
-        {currency ? (
-          <div>
-            <dt>Commission ({currency})</dt>
-            <dd data-testid="total-commission">{formatMoney(series.totals.commissionMinor, currency)}</dd>
+        {stats.map((stat) => (
+          <div key={stat.testId}>
+            <dt>{stat.label}</dt>
+            <dd data-testid={stat.testId}>{stat.value}</dd>
           </div>
-        ) : null}
+        ))}
       </dl>
       <div className="charts">
         <SvgChart title="Clicks" kind="bars" points={series.points.map((p) => ({ day: p.day, value: p.clicks }))} format={formatCount} testId="chart-clicks" />

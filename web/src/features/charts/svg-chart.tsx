@@ -1,3 +1,4 @@
+import { DataTable } from "../../components/data-table";
 import { formatDay } from "../../lib/days";
 import { niceMax, scaleY } from "./scale";
 
@@ -84,24 +85,14 @@ export function SvgChart({ title, points, format, kind, testId }: Props) {
       </svg>
       <details className="chart__data">
         <summary>Show data</summary>
-        <table className="table table--compact">
-          <thead>
-            <tr>
-              <th scope="col">Day</th>
-              <th scope="col" className="num">
-                {title}
-              </th>
+        <DataTable label={`${title} by day`} columns={["Day", { label: title, numeric: true }]} compact>
+          {points.map((p) => (
+            <tr key={p.day}>
+              <th scope="row">{formatDay(p.day)}</th>
+              <td className="num">{format(p.value)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {points.map((p) => (
-              <tr key={p.day}>
-                <th scope="row">{formatDay(p.day)}</th>
-                <td className="num">{format(p.value)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       </details>
     </figure>
   );

@@ -1,3 +1,5 @@
+import { Badge } from "../../components/badge";
+import { DataTable } from "../../components/data-table";
 import { LiveStatus } from "../../components/live-error";
 import { Section } from "../../components/section";
 import { formatDate } from "../../lib/format";
@@ -5,15 +7,18 @@ import { formatMoney } from "../../lib/money";
 import type { Commission } from "../../types/models";
 import { effectiveStatus, STATUS_LABELS } from "./effective-status";
 import { useCommissionPages } from "./use-commission-pages";
+import "./commissions-section.css";
+
+const COLUMNS = ["Course", "Sale date", { label: "Sale", numeric: true }, { label: "Commission", numeric: true }, "Status"] as const;
 
 function CommissionRow({ commission, now }: { commission: Commission; now: Date }) {
   const status = effectiveStatus(commission, now);
   const adjusted = commission.commissionMinor !== commission.originalCommissionMinor;
   return (
     <tr data-testid="commission-row" data-order-key={commission.orderKey} data-status={status}>
-      <th scope="row" className="cell-course">
+      <th scope="row">
         {commission.courseName || commission.courseId}
-        {commission.test ? <span className="badge badge--test">Test</span> : null}
+        {commission.test ? <Badge tone="test">Test</Badge> : null}
       </th>
       <td>{formatDate(commission.saleAt)}</td>
       <td className="num">{formatMoney(commission.saleMinor, commission.currency)}</td>
@@ -27,9 +32,9 @@ function CommissionRow({ commission, now }: { commission: Commission; now: Date 
         ) : null}
       </td>
       <td>
-        <span className={`badge badge--${status}`} data-testid="commission-status">
+        <Badge tone={status} testId="commission-status">
           {STATUS_LABELS[status]}
-        </span>
+        </Badge>
         {status === "pending" && commission.payableAt ? (
           <span className="small muted payable-on" data-testid="payable-on">
             payable on {formatDate(commission.payableAt)}
@@ -52,29 +57,11 @@ export function CommissionsSection({ uid, now }: { uid: string; now: Date }) {
         </p>
       ) : null}
       {items.length > 0 ? (
-        <div className="table-wrap" tabIndex={0} role="region" aria-label="Commissions table">
-          <table className="table">
-            <caption className="visually-hidden">Your commissions, newest sale first. Page {pageNumber}.</caption>
-            <thead>
-              <tr>
-                <th scope="col">Course</th>
-                <th scope="col">Sale date</th>
-                <th scope="col" className="num">
-                  Sale
-                </th>
-                <th scope="col" className="num">
-                  Commission
-                </th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody aria-live="polite">
-              {items.map((c) => (
-                <CommissionRow key={c.id} commission={c} now={now} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable label="Commissions table" caption={`Your commissions, newest sale first. Page ${pageNumber}.`} columns={COLUMNS} live>
+          {items.map((c) => (
+            <CommissionRow key={c.id} commission={c} now={now} />
+          ))}
+        </DataTable>
       ) : null}
       {hasPrevious || hasNext ? (
         <nav className="pager" aria-label="Commission pages">

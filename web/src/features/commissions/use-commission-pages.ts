@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useLive } from "../../hooks/use-live";
-import { listenCommissionPage, type CommissionCursor, type CommissionPage } from "../../lib/firestore";
+import { listenCommissionPage, type CommissionCursor, type CommissionPage } from "../../lib/firestore-affiliate";
 
 export const PAGE_SIZE = 20;
 

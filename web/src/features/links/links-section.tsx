@@ -2,9 +2,10 @@ import { CopyButton } from "../../components/copy-button";
 import { LiveStatus } from "../../components/live-error";
 import { Section } from "../../components/section";
 import { useLive } from "../../hooks/use-live";
-import { listenCourses } from "../../lib/firestore";
+import { listenCourses } from "../../lib/firestore-affiliate";
 import type { Course } from "../../types/models";
-import { buildCourseLinks, pickDiscountCode, type CourseLink } from "./build-links";
+import { buildCourseLinks, pickDiscountCode, type CourseLink } from "../../lib/course-links";
+import "./links-section.css";
 
 interface Props {
   uid: string;

@@ -108,17 +108,3 @@ describe("filterOrders", () => {
     expect(receiptText(order({ attribution: { affiliateId: "aff1", candidate: "aff1", field: null, rule: "manual", reason: null, selfReferral: false, by: "owner1" } }))).toBe("Credited by hand (by owner1)");
   });
 });
-
-describe("parsePayable", () => {
-  it("accepts the callable's answer and refuses other shapes", async () => {
-    const { parsePayable } = await import("./payable");
-    const row = { affiliateId: "a", currency: "USD", payableMinor: 5000, pendingMinor: 10, flaggedMinor: 0, name: "Ada", payoutEmail: "a@x.test", status: "active" };
-    expect(parsePayable({ today: "2026-01-01", thresholdMinor: 5000, rows: [row] })).toEqual({
-      thresholdMinor: 5000,
-      rows: [{ affiliateId: "a", currency: "USD", payableMinor: 5000, pendingMinor: 10, flaggedMinor: 0, name: "Ada", payoutEmail: "a@x.test" }],
-    });
-    expect(parsePayable(null)).toBeNull();
-    expect(parsePayable({ thresholdMinor: 1, rows: [{ ...row, payableMinor: 1.5 }] })).toBeNull();
-    expect(parsePayable({ rows: [] })).toBeNull();
-  });
-});

@@ -5,11 +5,11 @@ import { PageTitle } from "../../components/page-title";
 import { paths } from "../../config/paths";
 
 // Each section is its own chunk: the console opens on affiliates without loading the others.
-const AffiliatesPage = lazy(() => import("./affiliates-page"));
-const OrdersPage = lazy(() => import("./orders-page"));
-const PayoutsPage = lazy(() => import("./payouts-page"));
-const SettingsPage = lazy(() => import("./settings-page"));
-const OutboxPage = lazy(() => import("./outbox-page"));
+const AffiliatesPage = lazy(() => import("./affiliates/affiliates-page"));
+const OrdersPage = lazy(() => import("./orders/orders-page"));
+const PayoutsPage = lazy(() => import("./payouts/payouts-page"));
+const SettingsPage = lazy(() => import("./settings/settings-page"));
+const OutboxPage = lazy(() => import("./outbox/outbox-page"));
 
 const SECTIONS = [
   { path: "affiliates", label: "Affiliates", element: <AffiliatesPage /> },

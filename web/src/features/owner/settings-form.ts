@@ -1,58 +1,63 @@
-import { isEmail } from "../../lib/validate";
-import type { OwnerProgramSettings } from "../../types/models";
+import { saveProgramSettingsInput } from "../../../../contracts/callables/save-program-settings";
+import { programSettings, programSettingsSchema, type ProgramSettings } from "../../../../contracts/program-settings";
 
-/** The settings form holds text; numbers are checked as whole numbers before they are sent. */
-export interface SettingsForm {
-  name: string;
-  defaultRateBps: string;
-  refundWindowDays: string;
-  cookieDays: string;
-  payoutThresholdMinor: string;
-  discountCode: string;
-  notifyEmails: string;
-}
-
-export function settingsForm(s: OwnerProgramSettings | null): SettingsForm {
-  return {
-    name: s?.name || "Affiliate program",
-    defaultRateBps: String(s?.defaultRateBps ?? 5000),
-    refundWindowDays: String(s?.refundWindowDays ?? 30),
-    cookieDays: String(s?.cookieDays ?? 30),
-    payoutThresholdMinor: String(s?.payoutThresholdMinor ?? 5000),
-    discountCode: s?.discountCode ?? "",
-    notifyEmails: (s?.notifyEmails ?? []).join(", "),
-  };
-}
+/** The settings form holds text; it becomes settings through the `saveProgramSettings` schema. */
+export type SettingsForm = Record<keyof ProgramSettings, string>;
 
 type Errors = Partial<Record<keyof SettingsForm, string>>;
 
-function whole(text: string, min: number, max: number): number | null {
-  const t = text.trim();
-  if (!/^\d+$/.test(t)) return null;
-  const n = Number(t);
-  return n >= min && n <= max ? n : null;
+/** The stored settings as text, or the program's defaults when there are none yet. */
+export function settingsForm(stored: ProgramSettings | null): SettingsForm {
+  const s = stored ?? programSettings({});
+  return {
+    name: s.name,
+    defaultRateBps: String(s.defaultRateBps),
+    refundWindowDays: String(s.refundWindowDays),
+    cookieDays: String(s.cookieDays),
+    payoutThresholdMinor: String(s.payoutThresholdMinor),
+    discountCode: s.discountCode,
+    notifyEmails: s.notifyEmails.join(", "),
+  };
 }
 
-/** Mirrors functions/src/settings/program.ts so the owner sees a mistake before the round trip. */
-export function parseSettingsForm(form: SettingsForm): { ok: true; value: OwnerProgramSettings } | { ok: false; errors: Errors } {
+/** Digits only: "1.5", "-1" and "" become NaN, which the schema refuses as not a number. */
+const whole = (text: string): number => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN);
+
+const { shape } = programSettingsSchema;
+const range = (field: "defaultRateBps" | "refundWindowDays" | "cookieDays") => `${shape[field].unwrap().minValue ?? 0} to ${shape[field].unwrap().maxValue ?? ""}`;
+
+// Words for the owner; the limits themselves are the schema's.
+const MESSAGES: Record<keyof SettingsForm, (issue: { code: string; maximum?: unknown }) => string> = {
+  name: () => `Enter a name of up to ${shape.name.unwrap().maxLength ?? ""} characters.`,
+  defaultRateBps: () => `A whole number from ${range("defaultRateBps")} (basis points: 5000 = 50%).`,
+  refundWindowDays: () => `A whole number of days from ${range("refundWindowDays")}.`,
+  cookieDays: () => `A whole number of days from ${range("cookieDays")}.`,
+  payoutThresholdMinor: () => "A whole number of minor units (cents).",
+  discountCode: () => `Up to ${shape.discountCode.unwrap().maxLength ?? ""} characters.`,
+  notifyEmails: (issue) => (issue.code === "too_big" ? `At most ${String(issue.maximum)} addresses.` : "Email addresses separated by commas, like a@example.com, b@example.com."),
+};
+
+const isField = (key: PropertyKey | undefined): key is keyof SettingsForm => typeof key === "string" && Object.hasOwn(MESSAGES, key);
+
+/** Checks the form with the callable's own schema, so the owner sees a mistake before the round trip. */
+export function parseSettingsForm(form: SettingsForm): { ok: true; value: ProgramSettings } | { ok: false; errors: Errors } {
+  const checked = saveProgramSettingsInput.safeParse({
+    name: form.name,
+    defaultRateBps: whole(form.defaultRateBps),
+    refundWindowDays: whole(form.refundWindowDays),
+    cookieDays: whole(form.cookieDays),
+    payoutThresholdMinor: whole(form.payoutThresholdMinor),
+    discountCode: form.discountCode,
+    notifyEmails: form.notifyEmails
+      .split(",")
+      .map((e) => e.trim())
+      .filter((e) => e !== ""),
+  });
+  if (checked.success) return { ok: true, value: checked.data };
   const errors: Errors = {};
-  const name = form.name.trim();
-  if (name === "" || name.length > 120) errors.name = "Enter a name of up to 120 characters.";
-  const defaultRateBps = whole(form.defaultRateBps, 0, 10_000);
-  if (defaultRateBps === null) errors.defaultRateBps = "A whole number from 0 to 10000.";
-  const refundWindowDays = whole(form.refundWindowDays, 0, 365);
-  if (refundWindowDays === null) errors.refundWindowDays = "A whole number of days from 0 to 365.";
-  const cookieDays = whole(form.cookieDays, 1, 400);
-  if (cookieDays === null) errors.cookieDays = "A whole number of days from 1 to 400.";
-  const payoutThresholdMinor = whole(form.payoutThresholdMinor, 0, 100_000_000);
-  if (payoutThresholdMinor === null) errors.payoutThresholdMinor = "A whole number of minor units (cents).";
-  const discountCode = form.discountCode.trim();
-  if (discountCode.length > 40) errors.discountCode = "Up to 40 characters.";
-  const notifyEmails = form.notifyEmails
-    .split(",")
-    .map((e) => e.trim())
-    .filter((e) => e !== "");
-  if (notifyEmails.length > 10 || notifyEmails.some((e) => !isEmail(e))) errors.notifyEmails = "Up to 10 email addresses, separated by commas.";
-  if (Object.keys(errors).length > 0 || defaultRateBps === null || refundWindowDays === null || cookieDays === null || payoutThresholdMinor === null) return { ok: false, errors };
-  return { ok: true, value: { name, defaultRateBps, refundWindowDays, cookieDays, payoutThresholdMinor, discountCode, notifyEmails } };
+  for (const issue of checked.error.issues) {
+    const field = issue.path[0];
+    if (isField(field)) errors[field] ??= MESSAGES[field](issue);
+  }
+  return { ok: false, errors };
 }

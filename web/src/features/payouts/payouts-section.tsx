@@ -1,10 +1,13 @@
+import { DataTable } from "../../components/data-table";
 import { LiveStatus } from "../../components/live-error";
 import { Section } from "../../components/section";
 import { useLive } from "../../hooks/use-live";
-import { listenPayouts } from "../../lib/firestore";
+import { listenPayouts } from "../../lib/firestore-affiliate";
 import { formatDate } from "../../lib/format";
 import { formatMoney } from "../../lib/money";
 import type { Payout } from "../../types/models";
+
+const COLUMNS = ["Date", { label: "Amount", numeric: true }, "Method", "Reference", { label: "Sales", numeric: true }] as const;
 
 export function PayoutsSection({ uid }: { uid: string }) {
   const payouts = useLive<Payout[]>(`payouts:${uid}`, (next, onError) => listenPayouts(uid, next, onError));
@@ -13,37 +16,19 @@ export function PayoutsSection({ uid }: { uid: string }) {
       <LiveStatus live={payouts} what="payouts" />
       {payouts.status === "ready" && payouts.data.length === 0 ? <p className="muted">No payouts yet.</p> : null}
       {payouts.status === "ready" && payouts.data.length > 0 ? (
-        <div className="table-wrap" tabIndex={0} role="region" aria-label="Payouts table">
-          <table className="table">
-            <caption className="visually-hidden">Payouts you have received, newest first.</caption>
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col" className="num">
-                  Amount
-                </th>
-                <th scope="col">Method</th>
-                <th scope="col">Reference</th>
-                <th scope="col" className="num">
-                  Sales
-                </th>
-              </tr>
-            </thead>
-            <tbody aria-live="polite">
-              {payouts.data.map((p) => (
-                <tr key={p.id} data-testid="payout-row" data-payout-id={p.id}>
-                  <th scope="row">{formatDate(p.createdAt)}</th>
-                  <td className="num" data-minor={p.amountMinor}>
-                    {formatMoney(p.amountMinor, p.currency)}
-                  </td>
-                  <td>{p.method || "—"}</td>
-                  <td>{p.reference || "—"}</td>
-                  <td className="num">{p.orderKeys.length}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable label="Payouts table" caption="Payouts you have received, newest first." columns={COLUMNS} live>
+          {payouts.data.map((p) => (
+            <tr key={p.id} data-testid="payout-row" data-payout-id={p.id}>
+              <th scope="row">{formatDate(p.createdAt)}</th>
+              <td className="num" data-minor={p.amountMinor}>
+                {formatMoney(p.amountMinor, p.currency)}
+              </td>
+              <td>{p.method || "—"}</td>
+              <td>{p.reference || "—"}</td>
+              <td className="num">{p.orderKeys.length}</td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
     </Section>
   );

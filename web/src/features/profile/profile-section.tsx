@@ -4,10 +4,11 @@ import { LiveStatus } from "../../components/live-error";
 import { Section } from "../../components/section";
 import type { Live } from "../../hooks/use-live";
 import { errorCode } from "../../lib/errors";
-import { updateProfile } from "../../lib/firestore";
+import { updateProfile } from "../../lib/firestore-affiliate";
 import { formatBps, formatDate } from "../../lib/format";
-import type { AffiliateProfile, ProgramSettings, ProfileUpdate } from "../../types/models";
+import type { AffiliateProfile, StoredProgramSettings, ProfileUpdate } from "../../types/models";
 import { MAX_DISPLAY_NAME, normaliseProfile, validateProfile, type ProfileErrors } from "./validate-profile";
+import "./profile-section.css";
 
 function ProfileForm({ profile }: { profile: AffiliateProfile }) {
   // Seeded once: later snapshots must not overwrite what the person is typing.
@@ -58,14 +59,14 @@ function ProfileForm({ profile }: { profile: AffiliateProfile }) {
       <button type="submit" className="button button--primary" disabled={status === "saving"}>
         {status === "saving" ? "Saving…" : "Save profile"}
       </button>
-      <p role="status" className="form__status" data-testid="profile-status">
+      <p role="status" className="profile__status" data-testid="profile-status">
         {status === "saved" ? "Saved." : status === "failed" ? "Could not save. Check your connection and try again." : status === "denied" ? "You cannot change these details right now." : ""}
       </p>
     </form>
   );
 }
 
-export function ProfileSection({ profile, program }: { profile: Live<AffiliateProfile | null>; program: ProgramSettings | null }) {
+export function ProfileSection({ profile, program }: { profile: Live<AffiliateProfile | null>; program: StoredProgramSettings | null }) {
   return (
     <Section title="Profile" testId="profile">
       <LiveStatus live={profile} what="profile" />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildCourseLinks, directCourseUrl, pickDiscountCode } from "./build-links";
+import { buildCourseLinks, directCourseUrl, pickDiscountCode } from "./course-links";
 
 describe("buildCourseLinks", () => {
   const courses = [

@@ -1,5 +1,5 @@
-import { referralHref } from "../../config/paths";
-import type { Course } from "../../types/models";
+import { referralHref } from "../config/paths";
+import type { Course } from "../types/models";
 
 export interface CourseLink {
   courseId: string;

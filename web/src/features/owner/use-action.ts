@@ -1,6 +1,7 @@
 import { useCallback, useState } from "react";
+import type { CallableInput, CallableName, CallableOutput } from "../../../../contracts/callables/index";
 import { errorCode, errorMessage } from "../../lib/errors";
-import { callFunction } from "../../lib/firebase";
+import { call } from "../../lib/firebase-callables";
 
 export type ActionState = { kind: "idle" } | { kind: "busy" } | { kind: "done"; message: string } | { kind: "error"; message: string };
 
@@ -16,10 +17,11 @@ export function actionError(error: unknown): string {
 /** Runs one owner callable at a time and keeps its outcome for an aria-live message. */
 export function useAction() {
   const [state, setState] = useState<ActionState>({ kind: "idle" });
-  const run = useCallback(async (name: string, data: unknown, done: string | ((result: unknown) => string)): Promise<unknown> => {
+  // The answer, or undefined when the call failed (the state then holds the reason).
+  const run = useCallback(async <N extends CallableName>(name: N, input: CallableInput<N>, done: string | ((result: CallableOutput<N>) => string)): Promise<CallableOutput<N> | undefined> => {
     setState({ kind: "busy" });
     try {
-      const result = await callFunction(name, data);
+      const result = await call(name, input);
       setState({ kind: "done", message: typeof done === "string" ? done : done(result) });
       return result;
     } catch (error) {
@@ -28,21 +30,4 @@ export function useAction() {
     }
   }, []);
   return { state, run, busy: state.kind === "busy" };
-}
-
-export function ActionMessage({ state, testId }: { state: ActionState; testId?: string }) {
-  return (
-    <div aria-live="polite" data-testid={testId}>
-      {state.kind === "done" ? (
-        <p className="notice notice--ok" data-kind="ok">
-          {state.message}
-        </p>
-      ) : null}
-      {state.kind === "error" ? (
-        <p className="notice notice--error" data-kind="error" role="alert">
-          {state.message}
-        </p>
-      ) : null}
-    </div>
-  );
 }

@@ -1,0 +1,121 @@
+// What the owner console reads. The rules let a verified owner read these collections whole;
+// nothing here writes (changes go through the owner callables).
+import { collection, doc, limit, orderBy, query, where } from "firebase/firestore";
+import { programSettings } from "../../../contracts/program-settings";
+import { ORDER_STATUSES, PLATFORMS, type MailItem, type OwnerAffiliate, type OwnerCourse, type OwnerOrder, type OwnerPayout, type ProgramSettings } from "../types/models";
+import { byName, date, db, listenDoc, listenList, readOnly, type OnError, type Unsubscribe } from "./firestore";
+import { readAffiliate, readCourse, readPayout } from "./firestore-affiliate";
+import { int, intMap, intOrNull, isRecord, oneOf, str, strings, strOrNull } from "../../../contracts/read-fields";
+
+const ownerAffiliateConverter = readOnly<OwnerAffiliate>((id, f) => ({
+  ...readAffiliate(id, f),
+  note: str(f["note"]),
+}));
+
+const ownerOrderConverter = readOnly<OwnerOrder>((id, f) => {
+  const attribution = isRecord(f["attribution"]) ? f["attribution"] : null;
+  const sale = isRecord(f["facts"]) && isRecord(f["facts"]["sale"]) ? f["facts"]["sale"] : null;
+  return {
+    id,
+    platform: str(f["platform"]),
+    orderId: str(f["orderId"]),
+    status: oneOf(f["status"], ORDER_STATUSES),
+    affiliateId: strOrNull(f["affiliateId"]),
+    attribution: attribution
+      ? {
+          affiliateId: strOrNull(attribution["affiliateId"]),
+          candidate: strOrNull(attribution["candidate"]),
+          field: strOrNull(attribution["field"]),
+          rule: str(attribution["rule"]),
+          reason: strOrNull(attribution["reason"]),
+          selfReferral: attribution["selfReferral"] === true,
+          by: strOrNull(attribution["by"]),
+        }
+      : null,
+    courseName: str(f["courseName"]) || str(f["productName"]) || (sale ? str(sale["productName"]) : ""),
+    productName: str(f["productName"]),
+    customerEmail: str(f["customerEmail"]),
+    currency: str(f["currency"]),
+    grossMinor: int(f["grossMinor"]),
+    taxMinor: int(f["taxMinor"]),
+    netMinor: int(f["netMinor"]),
+    baseCurrency: str(f["baseCurrency"]),
+    refundedGrossMinor: int(f["refundedGrossMinor"]),
+    rateBps: intOrNull(f["rateBps"]),
+    commissionMinor: int(f["commissionMinor"]),
+    commissionCurrency: str(f["commissionCurrency"]),
+    paidOutMinor: int(f["paidOutMinor"]),
+    payoutIds: Object.keys(intMap(f["payouts"])),
+    flag: strOrNull(f["flag"]),
+    flagApproved: f["flagApproved"] === true,
+    test: f["test"] === true,
+    saleAt: date(f["saleAt"]),
+    payableAt: date(f["payableAt"]),
+  };
+});
+
+const ownerPayoutConverter = readOnly<OwnerPayout>((id, f) => ({
+  ...readPayout(id, f),
+  payeeName: str(f["payeeName"]),
+  payeeEmail: str(f["payeeEmail"]),
+  createdBy: str(f["createdBy"]),
+}));
+
+// A missing or partly invalid document reads as the defaults the functions work with.
+const ownerProgramConverter = readOnly<ProgramSettings>((_id, f) => programSettings(f));
+
+const ownerCourseConverter = readOnly<OwnerCourse>((id, f) => {
+  const ids = isRecord(f["productIds"]) ? f["productIds"] : {};
+  return {
+    ...readCourse(id, f),
+    productIds: Object.fromEntries(PLATFORMS.map((p) => [p, strings(ids[p])])) as OwnerCourse["productIds"],
+  };
+});
+
+const mailConverter = readOnly<MailItem>((id, f) => {
+  const message = isRecord(f["message"]) ? f["message"] : {};
+  const delivery = isRecord(f["delivery"]) ? f["delivery"] : {};
+  return {
+    id,
+    to: strings(f["to"]),
+    subject: str(message["subject"]),
+    kind: str(f["kind"]),
+    createdAt: date(f["createdAt"]),
+    state: strOrNull(delivery["state"]),
+    error: strOrNull(delivery["error"]),
+  };
+});
+
+const newestFirst = (a: OwnerAffiliate, b: OwnerAffiliate) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0);
+
+export function listenAllAffiliates(next: (affiliates: OwnerAffiliate[]) => void, onError: OnError): Unsubscribe {
+  return listenList(query(collection(db, "affiliates").withConverter(ownerAffiliateConverter), limit(1000)), (all) => next(all.sort(newestFirst)), onError);
+}
+
+/** Which orders to load; the other filters apply to the loaded page in the browser. */
+export type OrderScope = { kind: "all" } | { kind: "affiliate"; affiliateId: string } | { kind: "unattributed" } | { kind: "key"; orderKey: string };
+
+/** Newest sale first (index: affiliateId ASC, saleAt DESC for the scoped queries). */
+export function listenOwnerOrders(scope: OrderScope, max: number, next: (orders: OwnerOrder[]) => void, onError: OnError): Unsubscribe {
+  const base = collection(db, "orders").withConverter(ownerOrderConverter);
+  if (scope.kind === "key") return listenDoc(doc(base, scope.orderKey), (order) => next(order ? [order] : []), onError);
+  const filters = scope.kind === "affiliate" ? [where("affiliateId", "==", scope.affiliateId)] : scope.kind === "unattributed" ? [where("affiliateId", "==", null)] : [];
+  return listenList(query(base, ...filters, orderBy("saleAt", "desc"), limit(max)), next, onError);
+}
+
+export function listenAllPayouts(next: (payouts: OwnerPayout[]) => void, onError: OnError): Unsubscribe {
+  return listenList(query(collection(db, "payouts").withConverter(ownerPayoutConverter), orderBy("createdAt", "desc"), limit(100)), next, onError);
+}
+
+export function listenOwnerProgram(next: (settings: ProgramSettings | null) => void, onError: OnError): Unsubscribe {
+  return listenDoc(doc(db, "settings", "program").withConverter(ownerProgramConverter), next, onError);
+}
+
+export function listenOwnerCourses(next: (courses: OwnerCourse[]) => void, onError: OnError): Unsubscribe {
+  return listenList(query(collection(db, "courses").withConverter(ownerCourseConverter), limit(200)), (courses) => next(byName(courses)), onError);
+}
+
+/** The Trigger Email queue, newest first. */
+export function listenOutbox(max: number, next: (mail: MailItem[]) => void, onError: OnError): Unsubscribe {
+  return listenList(query(collection(db, "mail").withConverter(mailConverter), orderBy("createdAt", "desc"), limit(max)), next, onError);
+}
