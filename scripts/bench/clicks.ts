@@ -16,7 +16,7 @@ const REFUSED = 50;
  * adds exactly one to its visit's redirect or beacon count, and each fold one to its day's `folds`.
  * `npm run bench` prints the record.
  */
-export async function benchClicks({ concurrency = 10 }: { concurrency?: number } = {}): Promise<Record<string, string | number>> {
+export async function benchClicks({ concurrency = 5 }: { concurrency?: number } = {}): Promise<Record<string, string | number>> {
   const db = getFirestore(adminApp());
   // The emulators' ceiling (functions/.env.demo-affiliates): the burst stays within it even if one instance takes it all.
   const ceiling = emulatorAffiliateCeiling();

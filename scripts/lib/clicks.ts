@@ -159,7 +159,7 @@ export interface ClickBurstResult {
  * instances. So before a timed burst, `concurrency` CORS preflights, which reach the handler but count
  * nothing, are sent at once until every one is answered, leaving that many workers idle and ready.
  */
-async function warmClickWorkers(concurrency: number, attempts = 5): Promise<void> {
+async function warmClickWorkers(concurrency: number, attempts = 8): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     const answers = await Promise.all(
       Array.from({ length: concurrency }, async () => {

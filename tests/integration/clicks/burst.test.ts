@@ -13,7 +13,7 @@ describe("click counters under a burst", () => {
     // Within the ceiling even if one instance takes them all.
     expect(BURST).toBeLessThanOrEqual(ceiling);
     const { id } = await createAffiliate();
-    const result = await clickBurst(db(), { n: BURST, concurrency: 10, affiliateId: id });
+    const result = await clickBurst(db(), { n: BURST, concurrency: 5, affiliateId: id });
     const writes = await clickWrites(db(), id);
     console.info("click burst", result, writes);
     expect(result.failed).toBe(0);
