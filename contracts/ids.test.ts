@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clickStatsKeyOf, customerKeyOf, ledgerKeyOf, orderKeyOf, payoutLockKeyOf, visitorKeyOf, webhookEventKeyOf } from "./ids.js";
+import { clickStatsKeyOf, customerKeyOf, ledgerKeyOf, orderKeyOf, payoutLockKeyOf, visitKeyOf, webhookEventKeyOf } from "./ids.js";
 
 describe("document ids", () => {
   it("order and customer keys put the platform first and never hold a slash", () => {
@@ -17,7 +17,7 @@ describe("document ids", () => {
   it("ledger, lock, visitor and click-stats ids match what the portal and rules read", () => {
     expect(ledgerKeyOf({ affiliateId: "alice_01", currency: "USD", shard: 3 })).toBe("alice_01_USD_3");
     expect(payoutLockKeyOf("alice_01", "EUR")).toBe("alice_01_EUR");
-    expect(visitorKeyOf("alice01", "2026-03-07", "7acf6129")).toBe("alice01_2026-03-07_7acf6129");
+    expect(visitKeyOf("alice01", "2026-03-07", "7acf6129")).toBe("alice01_2026-03-07_7acf6129");
     expect(clickStatsKeyOf("aff_Ada9x2KqLmT4", "2026-03-07", 3)).toEqual({ id: "aff_Ada9x2KqLmT4_2026-03_3", month: "2026-03", dd: "07" });
   });
 });

@@ -34,8 +34,8 @@ export function payoutLockKeyOf(affiliateId: string, currency: string): string {
   return `${affiliateId}_${currency}`;
 }
 
-/** `visitors/{affiliateId}_{day}_{visitor}`: one visitor's clicks for one affiliate on one UTC day. */
-export function visitorKeyOf(affiliateId: string, day: string, visitor: string): string {
+/** `visits/{affiliateId}_{day}_{visitor}`: one visitor's clicks for one affiliate on one UTC day. */
+export function visitKeyOf(affiliateId: string, day: string, visitor: string): string {
   return `${affiliateId}_${day}_${visitor}`;
 }
 

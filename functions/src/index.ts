@@ -5,7 +5,7 @@ export { lemonSqueezyWebhook } from "./webhooks/lemonsqueezy/endpoint.js";
 export { onOrderWritten } from "./triggers/on-order-written.js";
 export { session } from "./auth/session.js";
 export { click, redirect } from "./clicks/endpoint.js";
-export { onClickCreated } from "./triggers/on-click-created.js";
+export { onVisitWritten } from "./triggers/on-visit-written.js";
 export { apply } from "./affiliates/apply.js";
 export { onAffiliateWritten } from "./triggers/on-affiliate-written.js";
 export { onPayoutCreated } from "./triggers/on-payout-created.js";

@@ -45,7 +45,7 @@ export const sharedCollections = [
   "orders",
   "customers",
   "webhookEvents",
-  "clicks",
+  "visits",
   "audit",
   "mail",
   "unlisted",
@@ -107,7 +107,7 @@ const courses: Table = {
   FakeOwner: /*      */ "n   n    n      n      n       n",
 };
 
-// slugs, orders, customers, webhookEvents, clicks, audit and mail (the outbox view).
+// slugs, orders, customers, webhookEvents, visits (raw clicks), audit and mail (the outbox view).
 const ownerReadOnly: Table = {
   Anon: /*           */ "n   n    n      n      n       n",
   A: /*              */ "n   n    n      n      n       n",
@@ -148,7 +148,7 @@ export const sharedTables: Record<SharedCollection, Table> = {
   orders: ownerReadOnly,
   customers: ownerReadOnly,
   webhookEvents: ownerReadOnly,
-  clicks: ownerReadOnly,
+  visits: ownerReadOnly,
   audit: ownerReadOnly,
   mail: ownerReadOnly,
   unlisted,

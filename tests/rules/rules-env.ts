@@ -243,10 +243,10 @@ export const sharedSpecs: Record<SharedCollection, SharedSpec> = {
     updateOk: { note: "x" },
     updateBad: { status: "received" },
   },
-  clicks: {
-    collection: "clicks",
-    docId: "rules-click-1",
-    data: { affiliateId: uid.A, courseId: "rules-course-1", day: "2025-01-15", ipHash: "abc" },
+  visits: {
+    collection: "visits",
+    docId: `${uid.A}_2025-01-15_rulesvisitor1`,
+    data: { affiliateId: uid.A, courseId: "rules-course-1", day: "2025-01-15", visitor: "rulesvisitor1", ipPrefix: "203.0.113.0", beacon: 1, redirect: 0, clicks: 1 },
     updateOk: { note: "x" },
     updateBad: { affiliateId: uid.B },
   },
@@ -370,7 +370,7 @@ export interface RulesSuite {
 
 /**
  * The rules suites use their own project id on the shared emulator. Under `demo-affiliates` the
- * Functions emulator would run the real triggers (orders, clicks) on the seeded documents, which
+ * Functions emulator would run the real triggers (orders, visits) on the seeded documents, which
  * would write commissions, ledgers and mail that other suites then see. Single-project mode only
  * warns about a second project id. Loading rules for this project leaves the main project alone.
  */

@@ -1,5 +1,6 @@
 import { HttpsError, onCall, type FunctionsErrorCode } from "firebase-functions/https";
 import type { z } from "zod";
+import { MAX_INSTANCES } from "../config/instances.js";
 import { listOf, ownerEmails } from "../config/params.js";
 import type { Actor } from "../domain/actor.js";
 import { DomainError, type DomainErrorCode } from "../domain/errors.js";
@@ -53,12 +54,12 @@ async function answering<T>(work: () => Promise<T>): Promise<T> {
 
 /** A callable anyone may call; the handler sees who, if anyone, is signed in. */
 export function publicCallable<I, O>(contract: Contract<I, O>, handler: NoInfer<(input: I, auth: CallerAuth | undefined) => Promise<O>>) {
-  return onCall((request) => answering(() => handler(parseInput(contract, request.data), request.auth)));
+  return onCall({ maxInstances: MAX_INSTANCES.callables }, (request) => answering(() => handler(parseInput(contract, request.data), request.auth)));
 }
 
 /** A callable only the program owner may call; the owner is checked before the input is read. */
 export function ownerCallable<I, O>(contract: Contract<I, O>, handler: NoInfer<(input: I, owner: Actor) => Promise<O>>) {
-  return onCall((request) =>
+  return onCall({ maxInstances: MAX_INSTANCES.callables }, (request) =>
     answering(() => {
       const owner = requireOwner(request.auth);
       return handler(parseInput(contract, request.data), owner);

@@ -1,13 +1,13 @@
+import { clientAddress, HOPS_THROUGH_HOSTING, type HeaderBag } from "../domain/client-address.js";
 import { isBotOrPreview, isPrefetchOrHead } from "./bots.js";
 import type { RateCap } from "./rate-cap.js";
 import { uaClass, type UaClass } from "./ua-class.js";
-import { clientIp, truncateIp, visitorHash, type HeaderBag } from "./visitor.js";
+import { truncateIp, visitorHash } from "./visitor.js";
 import { utcDay } from "./visits.js";
 
 export interface ClickRequest {
   method: string;
   headers: HeaderBag;
-  socketAddress: string | undefined;
   now: Date;
   salt: string;
   /**
@@ -18,14 +18,15 @@ export interface ClickRequest {
 }
 
 export type Counting =
-  | { count: false; reason: "head-or-prefetch" | "embedded" | "bot" | "rate-capped" }
+  | { count: false; reason: "head-or-prefetch" | "embedded" | "bot" | "rate-limited" }
   | { count: true; day: string; visitor: string; ipPrefix: string | null; ua: UaClass };
 
 /**
  * Whether a request may count as a click, and who it is from, without keeping the IP: a salted
  * daily hash of IP + user agent identifies the visitor, a /24 (/48) prefix is all that is stored.
- * The rate cap is keyed by a hash of the IP alone, so one source cannot add more than the cap by
- * varying its user agent.
+ * The IP is the one the proxies in front of the endpoints (Hosting, then Google's front end)
+ * appended, never one the client wrote. The rate cap is keyed by a hash of the IP alone, so one
+ * source cannot add more than the cap by varying its user agent.
  */
 export function classifyClick(request: ClickRequest, cap: RateCap): Counting {
   if (isPrefetchOrHead(request.method, request.headers)) return { count: false, reason: "head-or-prefetch" };
@@ -34,9 +35,9 @@ export function classifyClick(request: ClickRequest, cap: RateCap): Counting {
   if (request.navigation && destination !== undefined && destination !== "document") return { count: false, reason: "embedded" };
   const userAgent = firstHeader(request.headers["user-agent"]);
   if (isBotOrPreview(userAgent)) return { count: false, reason: "bot" };
-  const ip = clientIp(request.headers, request.socketAddress) ?? "unknown";
+  const ip = clientAddress(request.headers, HOPS_THROUGH_HOSTING) ?? "unknown";
   const day = utcDay(request.now);
-  if (!cap.take(visitorHash(ip, "", day, request.salt))) return { count: false, reason: "rate-capped" };
+  if (!cap.take(visitorHash(ip, "", day, request.salt))) return { count: false, reason: "rate-limited" };
   const ua = userAgent ?? "";
   return { count: true, day, visitor: visitorHash(ip, ua, day, request.salt), ipPrefix: truncateIp(ip), ua: uaClass(ua) };
 }

@@ -1,11 +1,14 @@
+import { randomUUID } from "node:crypto";
 import { logger } from "firebase-functions";
 import { onRequest, type Request } from "firebase-functions/https";
-import { clickSalt, defaultRedirectUrl } from "../config/params.js";
+import { MAX_INSTANCES } from "../config/instances.js";
+import { clickSalt, clicksPerAffiliatePerMinute, defaultRedirectUrl } from "../config/params.js";
 import { publicUrl } from "../config/public-url.js";
-import { createClick, type NewClick } from "../store/clicks.js";
+import { recordVisit, type NewClick } from "../store/clicks.js";
 import { classifyClick } from "./classify.js";
 import { parseClickBeacon, parseRedirectPath, redirectTarget } from "./click-request.js";
 import { withDeadline } from "./deadline.js";
+import { CLICKS_PER_ADDRESS_PER_MINUTE } from "./limits.js";
 import { resolveAffiliate, resolveCourses, type AffiliateLookup } from "./lookups.js";
 import { RateCap } from "./rate-cap.js";
 
@@ -15,9 +18,10 @@ import { RateCap } from "./rate-cap.js";
  */
 export const FIRESTORE_BUDGET_MS = 800;
 
-// Per instance: 30 counted clicks per minute per IP hash (best effort, see RateCap).
-const beaconCap = new RateCap({ cap: 30 });
-const redirectCap = new RateCap({ cap: 30 });
+// Per instance (see clicks/limits.ts): counted clicks per minute per address hash, and per affiliate.
+const beaconCap = new RateCap({ cap: CLICKS_PER_ADDRESS_PER_MINUTE });
+const redirectCap = new RateCap({ cap: CLICKS_PER_ADDRESS_PER_MINUTE });
+const affiliateCeiling = new RateCap();
 
 interface Reply {
   status(code: number): Reply;
@@ -26,8 +30,9 @@ interface Reply {
 }
 
 /**
- * Creates the click when the request is a countable visit of an active affiliate. It is not bound
- * by the budget itself: the handler stops waiting for it, but a slow lookup or write still finishes.
+ * Records the click when the request is a countable visit of an active affiliate within its ceiling:
+ * one write, and none for anything refused. It is not bound by the budget itself: the handler stops
+ * waiting for it, but a slow lookup or write still finishes.
  */
 async function recordClick(
   req: Request,
@@ -37,21 +42,15 @@ async function recordClick(
 ): Promise<"recorded" | "not counted"> {
   const now = new Date();
   const counting = classifyClick(
-    {
-      method: req.method,
-      headers: req.headers,
-      socketAddress: req.socket.remoteAddress,
-      now,
-      salt: clickSalt.value(),
-      navigation: click.source === "redirect",
-    },
+    { method: req.method, headers: req.headers, now, salt: clickSalt.value(), navigation: click.source === "redirect" },
     cap,
   );
   if (!counting.count) return "not counted";
   const found = await affiliate;
   if (found === null || !found.active) return "not counted";
+  if (!affiliateCeiling.take(found.id, clicksPerAffiliatePerMinute.value())) return "not counted";
   const { day, visitor, ipPrefix, ua } = counting;
-  await createClick({ affiliateId: found.id, ...click, day, visitor, ipPrefix, ua }, now);
+  await recordVisit({ affiliateId: found.id, ...click, day, visitor, ipPrefix, ua }, randomUUID(), now);
   return "recorded";
 }
 
@@ -70,7 +69,7 @@ function noStore(res: Reply): Reply {
  * POST /c: the beacon t.js sends when a page opens with an affiliate id. A form POST is a CORS
  * "simple" request, so any course site may send it without a preflight; the answer carries nothing.
  */
-export const click = onRequest({ secrets: [clickSalt], timeoutSeconds: 10 }, async (req, res) => {
+export const click = onRequest({ secrets: [clickSalt], timeoutSeconds: 10, maxInstances: MAX_INSTANCES.clickEndpoints }, async (req, res) => {
   noStore(res).set("Access-Control-Allow-Origin", "*");
   if (req.method === "OPTIONS") {
     res.set("Access-Control-Allow-Methods", "POST").set("Access-Control-Allow-Headers", "Content-Type").set("Access-Control-Max-Age", "86400");
@@ -109,7 +108,7 @@ function defaultLanding(): string {
  * ?affiliateId= (only for an active affiliate), or on the default page; never on a URL taken from
  * the request. It sets no cookie: t.js sets a first-party one on the course site.
  */
-export const redirect = onRequest({ secrets: [clickSalt], timeoutSeconds: 10 }, async (req, res) => {
+export const redirect = onRequest({ secrets: [clickSalt], timeoutSeconds: 10, maxInstances: MAX_INSTANCES.clickEndpoints }, async (req, res) => {
   noStore(res).set("X-Robots-Tag", "noindex").set("Referrer-Policy", "strict-origin-when-cross-origin");
   const path = parseRedirectPath(req.path);
   if (path === null) {

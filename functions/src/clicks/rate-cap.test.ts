@@ -54,6 +54,15 @@ describe("RateCap", () => {
     expect(cap.size).toBe(1);
   });
 
+  test("a cap given with the click (a parameter read in the handler) replaces the default one", () => {
+    const cap = new RateCap({ cap: 30, now: clock().now });
+    let counted = 0;
+    for (let i = 0; i < 8; i++) if (cap.take("aff", 5)) counted++;
+    expect(counted).toBe(5);
+    expect(cap.take("aff")).toBe(true);
+    expect(cap.take("other", 0)).toBe(false);
+  });
+
   test("past maxKeys, new keys are not counted but known keys still are", () => {
     const { now } = clock();
     const cap = new RateCap({ cap: 5, maxKeys: 3, now });

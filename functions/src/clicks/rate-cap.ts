@@ -28,8 +28,8 @@ export class RateCap {
     this.now = now;
   }
 
-  /** Records one click for `key`; true when it may be counted, false once the key is over the cap. */
-  take(key: string): boolean {
+  /** Records one click for `key`; true when it may be counted, false once the key is over `cap` (by default the one given at construction). */
+  take(key: string, cap = this.cap): boolean {
     const window = Math.floor(this.now() / this.windowMs);
     // Fixed windows: only the current one matters, so everything older is dropped at once.
     if (window !== this.window) {
@@ -42,9 +42,9 @@ export class RateCap {
       // flood of fresh keys reset the counters of the keys it pushed out.
       if (this.counts.size >= this.maxKeys) return false;
       this.counts.set(key, 1);
-      return this.cap >= 1;
+      return cap >= 1;
     }
-    if (count >= this.cap) return false;
+    if (count >= cap) return false;
     this.counts.set(key, count + 1);
     return true;
   }

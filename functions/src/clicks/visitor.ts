@@ -3,8 +3,6 @@ import { isIP } from "node:net";
 
 // Raw IPs are never stored (C-13): clicks keep a truncated IP and a salted daily hash.
 
-export type HeaderBag = Record<string, string | string[] | undefined>;
-
 /** 32 hex characters (128 bits): enough that two visitors of one affiliate on one day never collide. */
 const HASH_HEX_LENGTH = 32;
 
@@ -47,32 +45,4 @@ function expandIpv6(address: string): number[] {
   if (tail === undefined) return front;
   const back = parse(tail);
   return [...front, ...new Array<number>(8 - front.length - back.length).fill(0), ...back];
-}
-
-/**
- * The client's IP. Behind Firebase Hosting the function sees the CDN, which puts the client in
- * `fastly-client-ip`; otherwise the first `x-forwarded-for` hop. Both can be forged by a caller
- * who reaches the function URL directly, so this feeds rate caps and uniques, never security.
- */
-export function clientIp(headers: HeaderBag, socketAddress?: string): string | null {
-  const candidates = [first(headers["fastly-client-ip"]), first(headers["x-forwarded-for"])?.split(",")[0], socketAddress];
-  for (const candidate of candidates) {
-    const ip = normaliseIp(candidate);
-    if (ip !== null) return ip;
-  }
-  return null;
-}
-
-function first(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
-
-/** Accepts "1.2.3.4", "1.2.3.4:5678", "[2001:db8::1]:443" and plain IPv6. */
-function normaliseIp(value: string | undefined): string | null {
-  if (value === undefined) return null;
-  let ip = value.trim();
-  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(ip);
-  if (bracketed?.[1] !== undefined) ip = bracketed[1];
-  else if (/^\d+\.\d+\.\d+\.\d+:\d+$/.test(ip)) ip = ip.slice(0, ip.lastIndexOf(":"));
-  return isIP(ip) === 0 ? null : ip;
 }

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { addVisit, utcDay, type ClickSource, type VisitCounts } from "./visits.js";
+import { addVisit, clicksOf, utcDay, type ClickSource, type VisitCounts } from "./visits.js";
 
 describe("addVisit", () => {
   test.each([
@@ -28,6 +28,8 @@ describe("addVisit", () => {
         }
         const redirects = sources.filter((s) => s === "redirect").length;
         expect(clicks).toBe(Math.max(redirects, sources.length - redirects));
+        // What the fold sums: the final counts give the same clicks as the steps did.
+        expect(state === null ? 0 : clicksOf(state)).toBe(clicks);
         expect(uniques).toBe(sources.length > 0 ? 1 : 0);
       }),
     );

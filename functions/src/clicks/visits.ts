@@ -1,16 +1,16 @@
-// How a click moves the counters. Pure: the Firestore trigger applies the result in a transaction.
+// How a click moves a visitor's counts. Pure: the click endpoints apply it to the visit document in
+// a transaction, and the fold sums the visits of a day into clickStats.
 
 export type ClickSource = "redirect" | "beacon";
 
-/** What one visitor did for one affiliate on one day (kept on visitors/{affiliateId}_{day}_{hash}). */
+/** What one visitor did for one affiliate on one day (kept on visits/{affiliateId}_{day}_{hash}). */
 export interface VisitCounts {
   redirect: number;
   beacon: number;
 }
 
-export const CLICK_TTL_DAYS = 90;
-/** Visitor docs only serve their day, and trigger retries (up to 7 days); a little longer is enough. */
-export const VISITOR_TTL_DAYS = 8;
+/** Visits are the raw click records the owner may inspect (C-13): kept 90 days, long after their day was folded. */
+export const VISIT_TTL_DAYS = 90;
 
 /**
  * One visit through a /r/ link is seen twice: by the redirect, then by t.js's beacon on the landing
@@ -23,6 +23,11 @@ export function addVisit(before: VisitCounts | null, source: ClickSource): { aft
   const after = { ...prior, [source]: prior[source] + 1 };
   const clicks = Math.max(after.redirect, after.beacon) > Math.max(prior.redirect, prior.beacon) ? 1 : 0;
   return { after, clicks, unique: before === null ? 1 : 0 };
+}
+
+/** The clicks a visitor's counts make: the larger count, as explained on addVisit. */
+export function clicksOf(counts: VisitCounts): number {
+  return Math.max(counts.redirect, counts.beacon);
 }
 
 /** `YYYY-MM-DD` in UTC, the day format of the data model. */

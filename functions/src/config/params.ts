@@ -1,4 +1,5 @@
-import { defineSecret, defineString } from "firebase-functions/params";
+import { defineInt, defineSecret, defineString } from "firebase-functions/params";
+import { CLICKS_PER_AFFILIATE_PER_MINUTE } from "../clicks/limits.js";
 
 // Every parameter the functions read. Values come from functions/.env.local and
 // functions/.secret.local on the emulators, and from `firebase functions:secrets:set` in production.
@@ -28,6 +29,11 @@ export const paddleEnvironment = defineString("PADDLE_ENVIRONMENT", {
 export const defaultRedirectUrl = defineString("DEFAULT_REDIRECT_URL", {
   description: "Public https URL where /r/ links for unknown courses land (never an arbitrary URL from the request).",
   input: HTTPS_URL,
+});
+
+export const clicksPerAffiliatePerMinute = defineInt("CLICKS_PER_AFFILIATE_PER_MINUTE", {
+  description: "Counted clicks per minute for one affiliate, per instance of each click endpoint; beyond it clicks are not counted (docs/clicks.md).",
+  default: CLICKS_PER_AFFILIATE_PER_MINUTE,
 });
 
 /** Splits a multi-value parameter: comma-separated, blanks dropped. PEM keys are separated by blank lines instead. */

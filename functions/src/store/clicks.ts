@@ -1,9 +1,11 @@
 import type { UaClass } from "../clicks/ua-class.js";
-import { CLICK_SHARDS } from "../../../contracts/clicks.js";
-import { clickStatsKeyOf, visitorKeyOf } from "../../../contracts/ids.js";
-import { addVisit, CLICK_TTL_DAYS, daysAfter, VISITOR_TTL_DAYS, type ClickSource } from "../clicks/visits.js";
-import { clickDocs, visitorDocs } from "./collections.js";
-import { db, FieldValue, Timestamp } from "./firestore.js";
+import { clickStatsKeyOf, visitKeyOf } from "../../../contracts/ids.js";
+import { addVisit, clicksOf, daysAfter, VISIT_TTL_DAYS, type ClickSource } from "../clicks/visits.js";
+import { clickStatDocs, visitDocs } from "./collections.js";
+import { AggregateField, db, FieldValue, Timestamp } from "./firestore.js";
+
+// Clicks cost one write each: the visit document. The portal's counters (clickStats) are folded
+// from the visits later, one write per fold whatever the number of clicks it covers (docs/clicks.md).
 
 export interface NewClick {
   affiliateId: string;
@@ -17,63 +19,93 @@ export interface NewClick {
   page: string | null;
 }
 
-/**
- * One counted click, under a random id: a burst of clicks spreads over the collection instead of
- * queueing on one document. The counters are moved later by the trigger (countClick).
- */
-export async function createClick(click: NewClick, now: Date): Promise<string> {
-  const ref = db().collection("clicks").doc();
-  await ref.create({
-    ...click,
-    shard: Math.floor(Math.random() * CLICK_SHARDS),
-    counted: false,
-    createdAt: Timestamp.fromDate(now),
-    expireAt: Timestamp.fromDate(daysAfter(now, CLICK_TTL_DAYS)),
-  });
-  return ref.id;
-}
-
-export type CountOutcome = "counted" | "already-counted" | "missing";
+/** Request ids kept per visit: far more than the retries of one commit. */
+const REMEMBERED_REQUESTS = 10;
 
 /**
- * Adds one click to its affiliate's monthly stats shard, exactly once: the click document's
- * `counted` flag is read and set in the same transaction as the increments, so a retried or
- * repeated trigger changes nothing. The visitor document decides uniques (created when absent) and
- * folds a /r/ redirect and the beacon of the page it lands on into one click (see addVisit).
+ * Adds one click to its visitor's document for the day: one read and one write, contended only by
+ * the same visitor. The first click creates the document with what it knows of the visit; later ones
+ * move the counts. A request id already on the document means this commit was retried by the SDK
+ * after it had in fact landed, so it is not counted again.
  */
-export async function countClick(clickId: string): Promise<CountOutcome> {
-  const firestore = db();
-  const clickRef = clickDocs().doc(clickId);
-  return firestore.runTransaction(async (tx) => {
-    const click = (await tx.get(clickRef)).data();
-    if (!click) return "missing";
-    if (click.counted) return "already-counted";
-    const { affiliateId, day, source } = click;
-    const shard = click.shard >= 0 && click.shard < CLICK_SHARDS ? click.shard : 0;
-    const visitorRef = visitorDocs().doc(visitorKeyOf(affiliateId, day, click.visitor));
-    const before = (await tx.get(visitorRef)).data() ?? null;
-    const { after, clicks, unique } = addVisit(before, source);
-    if (before === null) {
-      const expireAt = Timestamp.fromDate(daysAfter(new Date(`${day}T00:00:00Z`), VISITOR_TTL_DAYS));
-      tx.create(visitorRef.withConverter(null), { affiliateId, day, ...after, expireAt });
+export async function recordVisit(click: NewClick, requestId: string, now: Date): Promise<"recorded" | "already-recorded"> {
+  const { source, ...visit } = click;
+  const { affiliateId, day, visitor } = visit;
+  const ref = visitDocs().doc(visitKeyOf(affiliateId, day, visitor));
+  return db().runTransaction(async (tx) => {
+    const before = (await tx.get(ref)).data();
+    if (before?.requestIds.includes(requestId)) return "already-recorded";
+    const { after } = addVisit(before ?? null, source);
+    const at = Timestamp.fromDate(now);
+    if (before === undefined) {
+      tx.create(ref.withConverter(null), {
+        ...visit,
+        ...after,
+        clicks: clicksOf(after),
+        requestIds: [requestId],
+        firstAt: at,
+        lastAt: at,
+        expireAt: Timestamp.fromDate(daysAfter(now, VISIT_TTL_DAYS)),
+      });
     } else {
-      tx.update(visitorRef, { ...after });
+      tx.update(ref.withConverter(null), {
+        [source]: after[source],
+        clicks: clicksOf(after),
+        requestIds: [...before.requestIds, requestId].slice(-REMEMBERED_REQUESTS),
+        lastAt: at,
+      });
     }
-    if (clicks + unique > 0) {
-      const key = clickStatsKeyOf(affiliateId, day, shard);
-      tx.set(
-        firestore.collection("clickStats").doc(key.id),
-        {
-          affiliateId,
-          month: key.month,
-          shard,
-          days: { [key.dd]: { clicks: FieldValue.increment(clicks), uniques: FieldValue.increment(unique) } },
-        },
-        { merge: true },
-      );
-    }
-    tx.update(clickRef, { counted: true, folded: clicks === 0, unique: unique === 1 });
-    return "counted";
+    return "recorded";
   });
 }
 
+/**
+ * The fold writes each day whole into this shard of the month's clickStats. Readers still sum every
+ * shard (contracts/clicks.ts): the others hold counters incremented before the fold existed.
+ */
+const FOLD_SHARD = 0;
+
+function notBefore(a: Timestamp, b: Timestamp): boolean {
+  return a.seconds > b.seconds || (a.seconds === b.seconds && a.nanoseconds >= b.nanoseconds);
+}
+
+async function foldedAt(affiliateId: string, day: string): Promise<Timestamp | null> {
+  const key = clickStatsKeyOf(affiliateId, day, FOLD_SHARD);
+  return (await clickStatDocs().doc(key.id).get()).data()?.[key.dd]?.asOf ?? null;
+}
+
+/** True once the stats hold a count taken at or after `changedAt`, which therefore includes that change. */
+export async function dayCountedSince(affiliateId: string, day: string, changedAt: Timestamp): Promise<boolean> {
+  const asOf = await foldedAt(affiliateId, day);
+  return asOf !== null && notBefore(asOf, changedAt);
+}
+
+export type FoldOutcome = "folded" | "newer-count-kept";
+
+/**
+ * Counts the day's visits (unique visitors) and sums their clicks with one aggregation query, then
+ * writes both into the day's stats with the query's read time. The count is exact as of that time,
+ * so folds may run in any number and order: a fold whose count is older than the one stored leaves
+ * it alone. `folds` counts the writes, which the bench reports.
+ */
+export async function foldDay(affiliateId: string, day: string): Promise<FoldOutcome> {
+  const counted = await visitDocs()
+    .where("affiliateId", "==", affiliateId)
+    .where("day", "==", day)
+    .aggregate({ uniques: AggregateField.count(), clicks: AggregateField.sum("clicks") })
+    .get();
+  const asOf = counted.readTime;
+  const { uniques, clicks } = counted.data();
+  const key = clickStatsKeyOf(affiliateId, day, FOLD_SHARD);
+  const ref = clickStatDocs().doc(key.id);
+  return db().runTransaction(async (tx) => {
+    const stored = (await tx.get(ref)).data()?.[key.dd]?.asOf ?? null;
+    if (stored !== null && notBefore(stored, asOf)) return "newer-count-kept";
+    tx.set(
+      ref.withConverter(null),
+      { affiliateId, month: key.month, shard: FOLD_SHARD, days: { [key.dd]: { clicks, uniques, asOf, folds: FieldValue.increment(1) } } },
+      { merge: true },
+    );
+    return "folded";
+  });
+}

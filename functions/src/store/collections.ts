@@ -3,8 +3,8 @@ import type { Contribution } from "../ledger/contribution.js";
 import { readLedgerShard, type LedgerShard } from "../../../contracts/ledger.js";
 import { programSettings, type ProgramSettings } from "../../../contracts/program-settings.js";
 import { isPlatform, type Platform } from "../../../contracts/platforms.js";
-import { int, isRecord, str, strOrNull, timeOf } from "../../../contracts/read-fields.js";
-import type { ClickSource, VisitCounts } from "../clicks/visits.js";
+import { int, isRecord, recordMap, strings, strOrNull, timeOf } from "../../../contracts/read-fields.js";
+import type { VisitCounts } from "../clicks/visits.js";
 import { readAffiliate, type AffiliateRecord } from "../affiliates/record.js";
 import { readOrderRecord, type OrderRecord } from "../orders/record.js";
 import { readPayout, type PayoutRecord } from "../payouts/record.js";
@@ -77,35 +77,31 @@ export const slugs = () =>
       }),
     );
 
-/** `clicks/{id}`: one counted click, moved into clickStats once (`counted`). */
-export interface StoredClick {
-  affiliateId: string;
-  day: string;
-  visitor: string;
-  source: ClickSource;
-  shard: number;
-  counted: boolean;
+/** `visits/{affiliateId}_{day}_{visitor}`: one visitor's counted clicks for one affiliate on one UTC day. */
+export interface VisitRecord extends VisitCounts {
+  /** Requests already applied, newest last: a commit the SDK retries after an unknown outcome is not counted twice. */
+  requestIds: string[];
 }
 
-export const clickDocs = () =>
+export const visitDocs = () =>
   db()
-    .collection("clicks")
+    .collection("visits")
     .withConverter(
-      reader<StoredClick>((f) => ({
-        affiliateId: str(f["affiliateId"]),
-        day: str(f["day"]),
-        visitor: str(f["visitor"]),
-        source: f["source"] === "redirect" ? "redirect" : "beacon",
-        shard: int(f["shard"]),
-        counted: f["counted"] === true,
-      })),
+      reader<VisitRecord>((f) => ({ redirect: int(f["redirect"]), beacon: int(f["beacon"]), requestIds: strings(f["requestIds"]) })),
     );
 
-/** `visitors/{affiliateId}_{day}_{visitor}`: one visitor's redirects and beacons that day. */
-export const visitorDocs = () =>
+/** One day of `clickStats/{affiliateId}_{YYYY-MM}_{shard}` as the fold writes it. */
+export interface FoldedDay {
+  /** Read time of the count these figures come from; null for counters written before folding. */
+  asOf: Timestamp | null;
+}
+
+export const clickStatDocs = () =>
   db()
-    .collection("visitors")
-    .withConverter(reader<VisitCounts>((f) => ({ redirect: int(f["redirect"]), beacon: int(f["beacon"]) })));
+    .collection("clickStats")
+    .withConverter(
+      reader<Record<string, FoldedDay>>((f) => recordMap(f["days"], (day) => ({ asOf: day["asOf"] instanceof Timestamp ? day["asOf"] : null }))),
+    );
 
 /** `webhookEvents/{platform}_{eventKey}`: a verified delivery, stored before it is applied. */
 export interface StoredEvent {

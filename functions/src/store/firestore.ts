@@ -9,7 +9,7 @@ export function db(): Firestore {
   return getFirestore();
 }
 
-export { FieldValue, Timestamp } from "firebase-admin/firestore";
+export { AggregateField, FieldValue, Timestamp } from "firebase-admin/firestore";
 export type { DocumentReference, DocumentSnapshot, Transaction } from "firebase-admin/firestore";
 
 /** How a lookup reads a document: on its own, or inside the caller's transaction (readIn). */

@@ -1,6 +1,6 @@
 // GET /r/{affiliate}/{course} through Hosting against the shared emulators.
 import { beforeAll, describe, expect, test } from "vitest";
-import { clickDocs, clickTotals, fakeVisitors, getRedirect, postBeacon, settledTotals, type FakeVisitor } from "../../../scripts/lib/clicks";
+import { clickTotals, fakeVisitors, getRedirect, postBeacon, recordedClicks, settledTotals, visitorHeaders, type FakeVisitor } from "../../../scripts/lib/clicks";
 import { createAffiliate, db, HOSTING } from "../../support/emulator";
 
 // The demo course seeded by `npm start` (scripts/seed) and the DEFAULT_REDIRECT_URL of functions/.env.local.
@@ -35,8 +35,8 @@ describe("GET /r/", () => {
     expect(res.headers.get("cache-control")).toBe("private, no-store");
     expect(res.headers.get("set-cookie")).toBeNull();
     expect(await settledTotals(db(), id, 1)).toMatchObject({ clicks: 1, uniques: 1 });
-    const [click] = (await db().collection("clicks").where("affiliateId", "==", id).get()).docs;
-    expect(click?.data()).toMatchObject({ source: "redirect", courseId: COURSE_ID, counted: true });
+    const [visit] = (await db().collection("visits").where("affiliateId", "==", id).get()).docs;
+    expect(visit?.data()).toMatchObject({ redirect: 1, beacon: 0, clicks: 1, courseId: COURSE_ID, page: null });
   });
 
   test("a slug link lands with the real affiliate id", async () => {
@@ -66,7 +66,7 @@ describe("GET /r/", () => {
       expect(res.headers.get("location")).toBe(courseUrl);
     }
     await new Promise((r) => setTimeout(r, 1_500));
-    for (const ref of [pending.id, disabled.id]) expect(await clickDocs(db(), ref)).toBe(0);
+    for (const ref of [pending.id, disabled.id]) expect(await recordedClicks(db(), ref)).toBe(0);
   });
 
   test.each([
@@ -102,18 +102,18 @@ describe("GET /r/", () => {
     expect(head.status).toBe(302);
     const preview = await fetch(`${HOSTING}/r/${id}/${COURSE_ID}`, {
       redirect: "manual",
-      headers: { "user-agent": "facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)", "x-forwarded-for": visitor.ip },
+      headers: { ...visitorHeaders(visitor), "user-agent": "facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)" },
     });
     expect(preview.status).toBe(302);
     expect(preview.headers.get("location")).toBe(withId(courseUrl, id));
     // Another site embedding the link as an image (click stuffing) is not a visit either.
     const embedded = await fetch(`${HOSTING}/r/${id}/${COURSE_ID}`, {
       redirect: "manual",
-      headers: { "user-agent": visitor.userAgent, "x-forwarded-for": visitor.ip, "sec-fetch-dest": "image" },
+      headers: { ...visitorHeaders(visitor), "sec-fetch-dest": "image" },
     });
     expect(embedded.status).toBe(302);
     await new Promise((r) => setTimeout(r, 1_500));
-    expect(await clickDocs(db(), id)).toBe(0);
+    expect(await recordedClicks(db(), id)).toBe(0);
     expect(await clickTotals(db(), id)).toEqual({ clicks: 0, uniques: 0 });
   });
 
@@ -126,6 +126,6 @@ describe("GET /r/", () => {
     expect((await postBeacon(second, id, COURSE_ID)).status).toBe(204);
     expect((await getRedirect(second, `/r/${id}/${COURSE_ID}`)).status).toBe(302);
     expect(await settledTotals(db(), id, 2, { quietMs: 2_000 })).toMatchObject({ clicks: 2, uniques: 2 });
-    expect(await clickDocs(db(), id)).toBe(4);
+    expect(await recordedClicks(db(), id)).toBe(4);
   });
 });

@@ -1,4 +1,5 @@
 import { onRequest } from "firebase-functions/https";
+import { MAX_INSTANCES } from "../../config/instances.js";
 import { lemonSqueezyWebhookSecret, listOf } from "../../config/params.js";
 import { handleWebhook, type WebhookPlatform } from "../http/handle-webhook.js";
 import { parseLemonSqueezyEvent } from "./parse.js";
@@ -13,6 +14,6 @@ export function lemonSqueezyPlatform(): WebhookPlatform {
   };
 }
 
-export const lemonSqueezyWebhook = onRequest({ secrets: [lemonSqueezyWebhookSecret], timeoutSeconds: 60 }, (req, res) =>
+export const lemonSqueezyWebhook = onRequest({ secrets: [lemonSqueezyWebhookSecret], timeoutSeconds: 60, maxInstances: MAX_INSTANCES.webhooks }, (req, res) =>
   handleWebhook(req, res, lemonSqueezyPlatform()),
 );

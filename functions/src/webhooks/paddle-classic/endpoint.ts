@@ -1,4 +1,5 @@
 import { onRequest } from "firebase-functions/https";
+import { MAX_INSTANCES } from "../../config/instances.js";
 import { paddleClassicPublicKey, pemKeysOf } from "../../config/params.js";
 import { handleWebhook, type WebhookPlatform } from "../http/handle-webhook.js";
 import { classicFieldsFromBody, parsePaddleClassicEvent } from "./parse.js";
@@ -15,6 +16,6 @@ export function paddleClassicPlatform(): WebhookPlatform {
   };
 }
 
-export const paddleClassicWebhook = onRequest({ secrets: [paddleClassicPublicKey], timeoutSeconds: 60 }, (req, res) =>
+export const paddleClassicWebhook = onRequest({ secrets: [paddleClassicPublicKey], timeoutSeconds: 60, maxInstances: MAX_INSTANCES.webhooks }, (req, res) =>
   handleWebhook(req, res, paddleClassicPlatform()),
 );

@@ -1,4 +1,5 @@
 import { onRequest } from "firebase-functions/https";
+import { MAX_INSTANCES } from "../../config/instances.js";
 import { listOf, paddleEnvironment, paddleWebhookSecret } from "../../config/params.js";
 import { handleWebhook, type WebhookPlatform } from "../http/handle-webhook.js";
 import { parsePaddleEvent } from "./parse.js";
@@ -13,6 +14,6 @@ export function paddlePlatform(): WebhookPlatform {
   };
 }
 
-export const paddleWebhook = onRequest({ secrets: [paddleWebhookSecret], minInstances: 0, timeoutSeconds: 60 }, (req, res) =>
+export const paddleWebhook = onRequest({ secrets: [paddleWebhookSecret], minInstances: 0, timeoutSeconds: 60, maxInstances: MAX_INSTANCES.webhooks }, (req, res) =>
   handleWebhook(req, res, paddlePlatform()),
 );
