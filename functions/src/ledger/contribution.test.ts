@@ -19,6 +19,7 @@ const paid: DerivedOrder = {
   commissionCurrency: "USD",
   paidOutMinor: 0,
   saleAt: "2026-11-21T23:30:00.000Z",
+  refundWindowDays: 30,
   payableAt: "2026-12-21T23:30:00.000Z",
   flag: null,
   flagApproved: false,

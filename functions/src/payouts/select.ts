@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { utcDay } from "../ledger/contribution.js";
+import type { OrderFlag } from "../orders/derive.js";
 
 /** What the selection needs of a stored order. */
 export interface PayoutCandidate {
@@ -10,7 +11,7 @@ export interface PayoutCandidate {
   paidOutMinor: number;
   /** ISO 8601; null before the sale is known. */
   payableAt: string | null;
-  flag: "self_referral" | null;
+  flag: OrderFlag | null;
   flagApproved: boolean;
   test: boolean;
 }
