@@ -3,6 +3,8 @@
 // currency, exact maturity and zero-value transactions. Refunds arrive before and after their sale.
 import { beforeAll, describe, expect, it } from "vitest";
 import { orderKeyOf } from "../../../contracts/ids";
+import { balancesAt, payableKey } from "../../../contracts/ledger";
+import { selectAllocations } from "../../../functions/src/payouts/select";
 import type { ProgramSettings } from "../../../contracts/program-settings";
 import {
   classicTime,
@@ -179,13 +181,24 @@ describe("a refund in another currency than its sale (finding 7, W-25)", () => {
 });
 
 describe("exact maturity (finding 8)", () => {
-  it("payableAt is the exact sale time plus the window snapshotted on the order", async () => {
+  it("payableAt is the exact sale time plus the window snapshotted on the order; ledger, balances and payouts use it to the second", async () => {
     const affiliate = await createAffiliate({ rateBps: 5000 });
     const soldAt = "2026-02-01T23:59:30.125Z";
     const s = paddleSale(affiliate.id, { occurredAt: soldAt });
     const { order } = await deliverAll(s.orderKey, [s.sale], affiliate);
+    const payableAt = new Date(Date.parse(soldAt) + settings.refundWindowDays * DAY_MS);
     expect(order.refundWindowDays).toBe(settings.refundWindowDays);
-    expect(order.payableAt).toBe(new Date(Date.parse(soldAt) + settings.refundWindowDays * DAY_MS).toISOString());
+    expect(order.payableAt).toBe(payableAt.toISOString());
+    const shards = Object.values(await storedLedgers(affiliate.id));
+    expect(shards.map((l) => l.pendingByDay)).toEqual([{ [payableKey(payableAt.toISOString())]: 4500 }]);
+    // The start of the payable day was payable under UTC-day maturity; now only the second after.
+    const dayStart = new Date(`${payableAt.toISOString().slice(0, 10)}T00:00:00.000Z`);
+    expect(balancesAt(shards, dayStart).USD).toMatchObject({ pendingMinor: 4500, payableMinor: 0 });
+    expect(balancesAt(shards, new Date(payableAt.getTime() - 1)).USD).toMatchObject({ pendingMinor: 4500, payableMinor: 0 });
+    expect(balancesAt(shards, new Date(payableAt.getTime() + 875)).USD).toMatchObject({ pendingMinor: 0, payableMinor: 4500 });
+    const candidate = { ...order, orderKey: s.orderKey };
+    expect(selectAllocations([candidate], affiliate.id, "USD", dayStart)).toEqual([]);
+    expect(selectAllocations([candidate], affiliate.id, "USD", new Date(payableAt.getTime() + 875))).toEqual([{ orderKey: s.orderKey, amountMinor: 4500 }]);
   });
 });
 
