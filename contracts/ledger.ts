@@ -14,7 +14,7 @@ export interface DailyTotals {
 
 /** The numeric part of a ledger shard; an order's contribution has the same shape. */
 export interface LedgerTotals {
-  /** Commission not yet paid, by the UTC day it becomes payable. */
+  /** Commission not yet paid, by the instant it becomes payable (`payableKey`; older keys are UTC days). */
   pendingByDay: Record<string, number>;
   /** Self-referral commissions waiting for the owner's approval. */
   flaggedMinor: number;
@@ -98,11 +98,37 @@ export interface Balances {
 }
 
 /**
- * Sums an affiliate's ledger shards per currency as of `today` (UTC `YYYY-MM-DD`). The split
- * between pending and payable is made here, at read time, so no daily job has to move money.
- * Currencies are never summed together.
+ * The key of `pendingByDay` under which a commission waits: the instant it becomes payable, rounded
+ * up to the whole second, as `YYYY-MM-DDTHH:MM:SSZ` (no dot, so one Firestore field-path segment).
+ * Rounding up keeps a commission from ever maturing early. Keys written before maturity was exact
+ * hold a UTC day (`YYYY-MM-DD`), payable from that day's start: as text, both sort in time order
+ * and a day sorts before every instant inside it, so old and new keys compare right together.
  */
-export function balancesAt(shards: ReadonlyArray<LedgerTotals & { currency: string }>, today: string): Record<string, Balances> {
+export function payableKey(payableAt: string): string {
+  const ms = Date.parse(payableAt);
+  if (Number.isNaN(ms)) throw new RangeError(`not an ISO instant: ${JSON.stringify(payableAt.slice(0, 40))}`);
+  return secondKey(Math.ceil(ms / 1000) * 1000);
+}
+
+/** `now` as a `pendingByDay` key (rounded down): what is keyed at or before it is payable. */
+export function payableKeyAt(now: Date): string {
+  return secondKey(Math.floor(now.getTime() / 1000) * 1000);
+}
+
+function secondKey(ms: number): string {
+  return `${new Date(ms).toISOString().slice(0, 19)}Z`;
+}
+
+/** A `pendingByDay` key: an instant (`payableKey`) or, written before maturity was exact, a UTC day. */
+export const PENDING_KEY = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}Z)?$/;
+
+/**
+ * Sums an affiliate's ledger shards per currency as of `now`, to the second. The split between
+ * pending and payable is made here, at read time, so no job has to move money when a refund
+ * window ends. Currencies are never summed together.
+ */
+export function balancesAt(shards: ReadonlyArray<LedgerTotals & { currency: string }>, now: Date): Record<string, Balances> {
+  const asOf = payableKeyAt(now);
   const out: Record<string, Balances> = {};
   for (const shard of shards) {
     const b = (out[shard.currency] ??= {
@@ -116,8 +142,8 @@ export function balancesAt(shards: ReadonlyArray<LedgerTotals & { currency: stri
       sales: 0,
       refunds: 0,
     });
-    for (const [day, amount] of Object.entries(shard.pendingByDay)) {
-      if (day <= today) b.payableMinor += amount;
+    for (const [key, amount] of Object.entries(shard.pendingByDay)) {
+      if (key <= asOf) b.payableMinor += amount;
       else b.pendingMinor += amount;
     }
     b.payableMinor += shard.carryMinor;

@@ -103,6 +103,8 @@ export interface PaddleTransactionInput {
   totalMinor: number;
   taxMinor: number;
   feeMinor: number;
+  /** What is left to pay after credits from the customer's balance; `totalMinor` by default. */
+  grandTotalMinor?: number;
   occurredAt?: string;
 }
 
@@ -117,7 +119,7 @@ export function paddleTransactionCompleted(input: PaddleTransactionInput): Signe
     discount: "0",
     tax: String(input.taxMinor),
     total: String(input.totalMinor),
-    grand_total: String(input.totalMinor),
+    grand_total: String(input.grandTotalMinor ?? input.totalMinor),
     fee: String(input.feeMinor),
     earnings: String(earnings),
     currency_code: "USD",
@@ -144,10 +146,15 @@ export function paddleTransactionCompleted(input: PaddleTransactionInput): Signe
 export interface PaddleAdjustmentInput {
   adjustmentId: string;
   transactionId: string;
-  action: "refund" | "chargeback" | "chargeback_reverse";
+  action: "refund" | "credit" | "credit_reverse" | "chargeback" | "chargeback_reverse";
   status?: "approved" | "pending_approval" | "rejected";
+  /** `full` adjusts the transaction's grand total, whatever the totals say. */
+  type?: "full" | "partial";
   totalMinor: number;
+  /** Negative for a tax adjustment. */
   earningsMinor: number;
+  currency?: string;
+  payoutCurrency?: string;
   eventType?: "adjustment.created" | "adjustment.updated";
   occurredAt?: string;
 }
@@ -165,11 +172,13 @@ export function paddleAdjustment(input: PaddleAdjustmentInput): SignedRequest {
     id: input.adjustmentId,
     transaction_id: input.transactionId,
     action: input.action,
+    type: input.type ?? "partial",
     status: input.status ?? "approved",
+    currency_code: input.currency ?? "USD",
     updated_at: at,
   });
-  Object.assign(event.data.totals, { total: String(input.totalMinor), earnings: String(input.earningsMinor) });
-  Object.assign(event.data.payout_totals, { total: String(input.totalMinor), earnings: String(input.earningsMinor) });
+  Object.assign(event.data.totals, { total: String(input.totalMinor), earnings: String(input.earningsMinor), currency_code: input.currency ?? "USD" });
+  Object.assign(event.data.payout_totals, { total: String(input.totalMinor), earnings: String(input.earningsMinor), currency_code: input.payoutCurrency ?? "USD" });
   return signedPaddle(JSON.stringify(event));
 }
 
@@ -230,14 +239,15 @@ export function paddleClassicRefund(input: {
   orderId: string;
   grossRefund: string;
   balanceEarningsDecrease: string;
-  refundType?: "full" | "partial";
+  refundType?: "full" | "partial" | "vat";
+  currency?: string;
   eventTime?: string;
 }): SignedRequest {
   return signedClassic({
     alert_id: input.alertId,
     alert_name: "payment_refunded",
     order_id: input.orderId,
-    currency: "USD",
+    currency: input.currency ?? "USD",
     balance_currency: "USD",
     amount: input.grossRefund,
     gross_refund: input.grossRefund,

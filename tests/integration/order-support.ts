@@ -166,5 +166,4 @@ export function sumOfContributions(contributions: ReadonlyArray<Contribution | n
 }
 
 export const DAY_MS = 86_400_000;
-export const utcToday = (now = Date.now()): string => new Date(now).toISOString().slice(0, 10);
 export const daysAgoIso = (days: number): string => new Date(Date.now() - days * DAY_MS).toISOString();

@@ -33,19 +33,31 @@ export interface SaleFacts {
 }
 
 /**
- * One refund as the platform reports it. Paddle and Classic report each refund on its own
+ * One refund or credit as the platform reports it. Paddle and Classic report each one on its own
  * (`increment`, keyed by the adjustment/alert id); Lemon Squeezy reports the cumulative amount
- * refunded so far (`cumulative`): the largest one seen wins.
+ * refunded so far (`cumulative`): the largest one seen wins. Amounts are signed: a credit reversal
+ * gives money back to the seller (negative), and a tax-only refund can raise the seller's net
+ * (Paddle's negative `earnings`, Classic's negative `balance_earnings_decrease`).
  */
 export interface RefundFact {
   refundId: string;
   mode: "increment" | "cumulative";
   at: string; // ISO 8601
-  grossMinor: number; // in the sale currency
-  /** In the base currency; null when the platform gives none and the base share is prorated. */
+  /** In `currency`, which should be the sale currency. */
+  grossMinor: number;
+  /** In `baseCurrency`; null when the platform gives none and the base share is prorated. */
   baseMinor: number | null;
+  /** The platform says the whole sale is adjusted (Paddle `type: full`): it counts as the sale's gross and base. */
+  full: boolean;
+  /** Currencies as the platform reported them; null on facts stored before they were kept. */
+  currency: Currency | null;
+  baseCurrency: Currency | null;
 }
 
+/**
+ * One dispute event, keyed by its own adjustment or alert id. The latest one (by `at`) says
+ * whether a dispute is open, so chargeback → won → second chargeback ends open.
+ */
 export interface ChargebackFact {
   chargebackId: string;
   /** `open` takes the commission back; `reversed` (won by the seller) restores it. */

@@ -47,7 +47,7 @@ const lsRefund = (cumulative: number): ParsedEvent => ({
   ...common,
   eventKey: `r${cumulative}`,
   kind: "refund",
-  refund: { refundId: "cumulative", mode: "cumulative", at: "2026-03-06T10:00:00.000Z", grossMinor: cumulative, baseMinor: null },
+  refund: { refundId: "cumulative", mode: "cumulative", at: "2026-03-06T10:00:00.000Z", grossMinor: cumulative, baseMinor: null, full: false, currency: "USD", baseCurrency: null },
 });
 
 function view(facts: OrderFacts, attribution: Attribution | null = CREDITED): OrderRecord {

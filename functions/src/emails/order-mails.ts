@@ -20,13 +20,15 @@ type Notice =
   | { key: string; type: "chargeback"; fact: ChargebackFact };
 
 /**
- * The things about an order worth an email, each with a stable key. A refund that arrived before its
- * sale is announced with the sale; a cumulative refund is announced at each new amount.
+ * The things about an order worth an email, each with a stable key. A refund (or credit) that
+ * arrived before its sale is announced with the sale; a cumulative refund at each new amount.
  */
 function noticesOf(order: OrderRecord | null): Notice[] {
   if (!order?.facts.sale) return [];
   const notices: Notice[] = [{ key: `sale:${order.affiliateId ?? "none"}`, type: "sale" }];
   for (const fact of Object.values(order.facts.refunds)) {
+    // A credit reversal gives the commission back: nothing was refunded to announce.
+    if (fact.grossMinor <= 0) continue;
     const key = fact.mode === "cumulative" ? `refund:cumulative:${fact.grossMinor}` : `refund:${fact.refundId}`;
     notices.push({ key, type: "refund", fact });
   }
@@ -107,7 +109,8 @@ export function orderMails(orderKey: string, before: OrderRecord | null, after: 
             kind: "refund" as const,
             full: after.status === "refunded",
             refundedMinor: refundedThisTime(before, notice.fact),
-            currency: after.currency ?? currency,
+            // A refund in another currency than the sale is announced as reported (and held for review).
+            currency: notice.fact.currency ?? after.currency ?? currency,
           }
         : { kind: "chargeback" as const, state: notice.fact.state };
     return refundEmails({

@@ -19,6 +19,7 @@ const paid: DerivedOrder = {
   commissionCurrency: "USD",
   paidOutMinor: 0,
   saleAt: "2026-11-21T23:30:00.000Z",
+  refundWindowDays: 30,
   payableAt: "2026-12-21T23:30:00.000Z",
   flag: null,
   flagApproved: false,
@@ -55,7 +56,7 @@ describe("contributionOf", () => {
       affiliateId: "alice_01",
       currency: "USD",
       shard: shardOf("paddle_txn_1"),
-      pendingByDay: { "2026-12-21": 500 },
+      pendingByDay: { "2026-12-21T23:30:00Z": 500 },
       flaggedMinor: 0,
       carryMinor: 0,
       paidMinor: 0,
@@ -69,7 +70,7 @@ describe("contributionOf", () => {
 
   it("keeps what is left after a partial payout pending", () => {
     const c = contributionOf("k", { ...paid, paidOutMinor: 300 });
-    expect(c).toMatchObject({ pendingByDay: { "2026-12-21": 200 }, paidMinor: 300, carryMinor: 0 });
+    expect(c).toMatchObject({ pendingByDay: { "2026-12-21T23:30:00Z": 200 }, paidMinor: 300, carryMinor: 0 });
   });
 
   it("carries a refund after payout as a negative amount (W-22)", () => {
@@ -81,7 +82,7 @@ describe("contributionOf", () => {
   it("holds a self-referral until approved (W-29)", () => {
     expect(contributionOf("k", { ...paid, flag: "self_referral" })).toMatchObject({ pendingByDay: {}, flaggedMinor: 500 });
     expect(contributionOf("k", { ...paid, flag: "self_referral", flagApproved: true })).toMatchObject({
-      pendingByDay: { "2026-12-21": 500 },
+      pendingByDay: { "2026-12-21T23:30:00Z": 500 },
       flaggedMinor: 0,
     });
   });

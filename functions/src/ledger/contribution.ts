@@ -1,4 +1,4 @@
-import type { LedgerShard } from "../../../contracts/ledger.js";
+import { payableKey, type LedgerShard } from "../../../contracts/ledger.js";
 import type { DerivedOrder } from "../orders/derive.js";
 
 // An order's contribution is a pure function of the derived order. The trigger stores the
@@ -37,8 +37,9 @@ export function utcDay(iso: string): string {
 
 /**
  * What the order adds to its affiliate's ledger, or null when it adds nothing (no sale yet, no
- * affiliate, or a test order). `remainder = commission − paid out` is pending on the payable day
- * (flagged instead while a self-referral awaits approval) when positive, and carried when negative.
+ * affiliate, or a test order). `remainder = commission − paid out` is pending until the exact
+ * payable time (flagged instead while the order's flag awaits the owner) when positive, and
+ * carried when negative.
  */
 export function contributionOf(orderKey: string, order: DerivedOrder): Contribution | null {
   if (order.affiliateId === null || order.test) return null;
@@ -50,7 +51,7 @@ export function contributionOf(orderKey: string, order: DerivedOrder): Contribut
   let carryMinor = 0;
   if (remainder > 0) {
     if (flagged) flaggedMinor = remainder;
-    else pendingByDay[utcDay(order.payableAt)] = remainder;
+    else pendingByDay[payableKey(order.payableAt)] = remainder;
   } else if (remainder < 0) {
     carryMinor = remainder;
   }

@@ -1,8 +1,8 @@
 import { ledgerKeyOf } from "../../../contracts/ids.js";
-import type { DailyTotals, LedgerIdentity, LedgerTotals } from "../../../contracts/ledger.js";
+import { PENDING_KEY, type DailyTotals, type LedgerIdentity, type LedgerTotals } from "../../../contracts/ledger.js";
 import type { Contribution } from "./contribution.js";
 
-// Ledger changes travel as flat dotted field paths (`pendingByDay.2026-12-21`, `daily.2026-11-21.sales`)
+// Ledger changes travel as flat dotted field paths (`pendingByDay.2026-12-21T10:00:00Z`, `daily.2026-11-21.sales`)
 // with numeric deltas, the shape Firestore `update()` takes with `FieldValue.increment`. Zero
 // deltas are left out, and a zero balance means the same as a missing one.
 
@@ -98,7 +98,7 @@ export function addDeltas(ledger: LedgerTotals, fields: Record<string, number>):
     const [head, day, leaf] = parts;
     if (parts.length === 1 && head !== undefined && isScalar(head)) {
       next[head] += value;
-    } else if (parts.length === 2 && head === "pendingByDay" && day !== undefined && DAY.test(day)) {
+    } else if (parts.length === 2 && head === "pendingByDay" && day !== undefined && PENDING_KEY.test(day)) {
       const amount = (next.pendingByDay[day] ?? 0) + value;
       if (amount === 0) delete next.pendingByDay[day];
       else next.pendingByDay[day] = amount;

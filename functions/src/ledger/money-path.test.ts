@@ -49,7 +49,7 @@ const refundEvent = (refundId: string, mode: "increment" | "cumulative", grossMi
   ...common,
   eventKey: `refund-${refundId}-${grossMinor}`,
   kind: "refund",
-  refund: { refundId, mode, grossMinor, baseMinor, at: `2026-11-${String(22 + day).padStart(2, "0")}T00:00:00.000Z` },
+  refund: { refundId, mode, grossMinor, baseMinor, full: false, currency: null, baseCurrency: null, at: `2026-11-${String(22 + day).padStart(2, "0")}T00:00:00.000Z` },
 });
 
 const chargebackEvent = (chargebackId: string, state: "open" | "reversed"): ParsedEvent => ({

@@ -1,7 +1,8 @@
+import { PENDING_KEY } from "../../../contracts/ledger.js";
 import { isRecord } from "../../../contracts/read-fields.js";
 
 // A zero ledger balance means the same as a missing one (see delta.ts), but increments never remove
-// a key: every day whose commission was refunded or paid out stays in `pendingByDay` as 0 forever.
+// a key: every payable time whose commission was refunded or paid out stays in `pendingByDay` as 0 forever.
 // Removing those keys changes no balance, so the ledger still equals the sum of the contributions.
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -17,7 +18,7 @@ export function zeroLedgerPaths(data: Readonly<Record<string, unknown>>): Array<
   const pending = data.pendingByDay;
   if (isRecord(pending)) {
     for (const [day, value] of Object.entries(pending)) {
-      if (DAY.test(day) && isZero(value)) out.push(["pendingByDay", day]);
+      if (PENDING_KEY.test(day) && isZero(value)) out.push(["pendingByDay", day]);
     }
   }
   const daily = data.daily;

@@ -21,6 +21,10 @@ function assertMinor(name: string, value: number): void {
   }
 }
 
+function assertSigned(name: string, value: number): void {
+  if (!Number.isSafeInteger(value)) throw new RangeError(`${name} must be a safe integer, got ${String(value)}`);
+}
+
 function assertRate(rateBps: number): void {
   if (!Number.isSafeInteger(rateBps) || rateBps < 0 || rateBps > 10_000) {
     throw new RangeError(`rateBps must be an integer in [0, 10000], got ${String(rateBps)}`);
@@ -41,8 +45,9 @@ export function roundFraction(f: Fraction): number {
 /**
  * The refunded part of the base as one exact fraction: what the platform reported in the base
  * currency, plus the base share of the refunds it reported only in the sale currency
- * (`base × proratedGross / gross`). Clamped to [0, base]: an over-refund never makes a
- * commission negative.
+ * (`base × proratedGross / gross`). Both sums are signed (a credit reversal or a tax-only refund
+ * gives back), and only the total is clamped to [0, base]: a commission never goes negative nor
+ * above the original, and the result does not depend on the order the amounts were added in.
  */
 export function refundedBaseFraction(input: {
   baseMinor: number;
@@ -53,16 +58,16 @@ export function refundedBaseFraction(input: {
   const { baseMinor, grossMinor, reportedBaseMinor, proratedGrossMinor } = input;
   assertMinor("baseMinor", baseMinor);
   assertMinor("grossMinor", grossMinor);
-  assertMinor("reportedBaseMinor", reportedBaseMinor);
-  assertMinor("proratedGrossMinor", proratedGrossMinor);
+  assertSigned("reportedBaseMinor", reportedBaseMinor);
+  assertSigned("proratedGrossMinor", proratedGrossMinor);
   const base = BigInt(baseMinor);
   // A zero-total sale has no share to prorate; its base can only be refunded as reported.
   const gross = BigInt(grossMinor);
   const den = gross > 0n ? gross : 1n;
-  const proratedGross = BigInt(Math.min(proratedGrossMinor, grossMinor));
-  let num = BigInt(reportedBaseMinor) * den + (gross > 0n ? base * proratedGross : 0n);
+  let num = BigInt(reportedBaseMinor) * den + (gross > 0n ? base * BigInt(proratedGrossMinor) : 0n);
   const max = base * den;
   if (num > max) num = max;
+  if (num < 0n) num = 0n;
   return { num, den };
 }
 

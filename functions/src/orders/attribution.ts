@@ -33,9 +33,11 @@ export function isAffiliateIdShape(value: string): boolean {
   return AFFILIATE_ID.test(value);
 }
 
-function sameEmail(a: string | null, b: string | null): boolean {
-  if (a === null || b === null) return false;
-  const x = a.trim().toLowerCase();
+/** The customer's email is the affiliate's own. */
+export function isSelfReferral(customerEmail: string | null, candidate: Pick<AffiliateCandidate, "email">): boolean {
+  const b = candidate.email;
+  if (customerEmail === null || b === null) return false;
+  const x = customerEmail.trim().toLowerCase();
   return x !== "" && x === b.trim().toLowerCase();
 }
 
@@ -61,7 +63,7 @@ export function attribute(input: {
   // The id check guards against a glue bug handing over the wrong document.
   if (candidate === null || candidate.id !== value) return { ...base, reason: "unknown" };
   if (candidate.status !== "active") return { ...base, reason: "inactive" };
-  const selfReferral = sameEmail(customerEmail, candidate.email);
+  const selfReferral = isSelfReferral(customerEmail, candidate);
   if (test) return { ...base, reason: "test", selfReferral };
   return { ...base, affiliateId: candidate.id, reason: null, selfReferral };
 }

@@ -32,7 +32,7 @@ function sale(overrides: Partial<SaleFacts> = {}, test = false): ParsedEvent {
 }
 
 function refund(refundId: string, grossMinor: number, extra: Partial<RefundFact> = {}): ParsedEvent {
-  return { ...common, eventKey: `r-${refundId}-${grossMinor}`, kind: "refund", refund: { refundId, mode: "increment", at: "2026-11-25T00:00:00.000Z", grossMinor, baseMinor: null, ...extra } };
+  return { ...common, eventKey: `r-${refundId}-${grossMinor}`, kind: "refund", refund: { refundId, mode: "increment", at: "2026-11-25T00:00:00.000Z", grossMinor, baseMinor: null, full: false, currency: null, baseCurrency: null, ...extra } };
 }
 
 function chargeback(state: "open" | "reversed", chargebackId = "cb_1"): ParsedEvent {
@@ -77,6 +77,7 @@ describe("deriveOrder", () => {
       commissionCurrency: "USD",
       paidOutMinor: 0,
       saleAt: "2026-11-21T10:00:00.000Z",
+      refundWindowDays: 30,
       payableAt: "2026-12-21T10:00:00.000Z",
       flag: null,
       flagApproved: false,
@@ -169,5 +170,51 @@ describe("deriveOrder", () => {
     const partial = [[sale(), refund("adj_1", 400)], [refund("adj_1", 400), sale()]].map((e) => deriveOrder(fold(e), ctx()));
     expect(partial[0]).toEqual(partial[1]);
     expect(partial[0]?.commissionMinor).toBe(300); // 599 × 50% = 299.5 → 300
+  });
+});
+
+describe("deriveOrder: tax refunds, credits, full adjustments, currencies (issue 11)", () => {
+  const paddleSale = sale({ grossMinor: 11000, taxMinor: 1000, baseMinor: 9000 });
+  const full = (refundId: string, sign = 1): ParsedEvent => refund(refundId, sign * 1, { full: true, baseMinor: sign * 1 });
+
+  it("accepts a tax-only refund with negative earnings, before or after its sale, and keeps the commission", () => {
+    const tax = refund("adj_tax", 1000, { baseMinor: -50 });
+    for (const events of [[paddleSale, tax], [tax, paddleSale]]) {
+      expect(deriveOrder(fold(events), ctx())).toMatchObject({ status: "partially_refunded", refundedGrossMinor: 1000, refundedBaseMinor: 0, commissionMinor: 4500 });
+    }
+    // The signed sum is clamped only as a whole: a later refund of 3000 base nets 2950 after the tax one.
+    const partial = refund("adj_p", 3300, { baseMinor: 3000 });
+    expect(deriveOrder(fold([tax, partial, paddleSale]), ctx())).toMatchObject({ refundedBaseMinor: 2950, commissionMinor: 3025 });
+  });
+
+  it("lowers the commission for a credit and restores it on credit_reverse", () => {
+    const credit = refund("adj_c", 2200, { baseMinor: 1800 });
+    const reverse = refund("adj_cr", -2200, { baseMinor: -1800 });
+    expect(deriveOrder(fold([paddleSale, credit]), ctx())).toMatchObject({ commissionMinor: 3600, refundedBaseMinor: 1800 });
+    expect(deriveOrder(fold([reverse, paddleSale, credit]), ctx())).toMatchObject({ status: "paid", commissionMinor: 4500, refundedBaseMinor: 0 });
+    // A reversal alone never raises the commission above the original.
+    expect(deriveOrder(fold([paddleSale, reverse]), ctx())).toMatchObject({ commissionMinor: 4500, refundedGrossMinor: 0 });
+  });
+
+  it("treats a full adjustment as the whole grand total, whatever amounts it carries", () => {
+    expect(deriveOrder(fold([full("adj_f"), paddleSale]), ctx())).toMatchObject({ status: "refunded", refundedGrossMinor: 11000, refundedBaseMinor: 9000, commissionMinor: 0 });
+    expect(deriveOrder(fold([paddleSale, full("adj_f"), full("adj_fr", -1)]), ctx())).toMatchObject({ status: "paid", commissionMinor: 4500 });
+  });
+
+  it("does not apply a refund in another currency than its sale, and flags the order for review (W-25)", () => {
+    const eur = refund("adj_eur", 5500, { currency: "EUR", baseMinor: 4500, baseCurrency: "EUR" });
+    const order = deriveOrder(fold([paddleSale, eur]), ctx());
+    expect(order).toMatchObject({ flag: "refund_currency", commissionMinor: 4500, refundedGrossMinor: 0, status: "paid" });
+    const payoutCurrency = refund("adj_gbp", 5500, { currency: "USD", baseMinor: 4000, baseCurrency: "GBP" });
+    expect(deriveOrder(fold([paddleSale, payoutCurrency]), ctx()).flag).toBe("refund_currency");
+    // The same refund in the sale's currencies applies; facts stored before currencies were kept too.
+    expect(deriveOrder(fold([paddleSale, refund("adj_usd", 5500, { currency: "USD", baseMinor: 4500, baseCurrency: "USD" })]), ctx())).toMatchObject({ flag: null, commissionMinor: 2250 });
+  });
+
+  it("pays from the exact sale time plus the order's window", () => {
+    expect(deriveOrder(fold([sale({ soldAt: "2026-11-21T23:59:30.250Z" })]), ctx({ refundWindowDays: 14 }))).toMatchObject({
+      refundWindowDays: 14,
+      payableAt: "2026-12-05T23:59:30.250Z",
+    });
   });
 });

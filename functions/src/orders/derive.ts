@@ -1,7 +1,9 @@
-import type { Currency } from "../domain/types.js";
+import type { Currency, RefundFact, SaleFacts } from "../domain/types.js";
 import { commissionOnRemaining, refundedBaseFraction, roundFraction } from "../money/commission.js";
 import type { Attribution } from "./attribution.js";
-import type { OrderFacts } from "./facts.js";
+import { disputeOpen, type OrderFacts } from "./facts.js";
+
+export type OrderFlag = "self_referral" | "refund_currency";
 
 export type OrderStatus = "awaiting_sale" | "paid" | "partially_refunded" | "refunded" | "chargeback";
 
@@ -11,8 +13,9 @@ export interface DeriveContext {
   /** The rate snapshotted when the sale was first seen; null means the program default. */
   rateBps: number | null;
   defaultRateBps: number;
+  /** The window snapshotted on the order when its sale was first seen (the program's setting then). */
   refundWindowDays: number;
-  /** The owner approved the self-referral flag. */
+  /** The owner approved the order's flag. */
   flagApproved: boolean;
   /** Amounts already paid out for this order, by payout id, in the commission currency. */
   payouts: Record<string, number>;
@@ -45,9 +48,15 @@ export interface DerivedOrder {
   /** Sum of payouts already made for this order. */
   paidOutMinor: number;
   saleAt: string | null;
-  /** `saleAt` plus the refund window: from then on the commission may be paid out. */
+  /** The refund window applied, snapshotted when the sale was first seen; null until then. */
+  refundWindowDays: number | null;
+  /** `saleAt` plus the refund window, to the millisecond: from then on the commission may be paid out. */
   payableAt: string | null;
-  flag: "self_referral" | null;
+  /**
+   * Why the commission is held for the owner: `refund_currency` (a refund in another currency than
+   * its sale, not applied: there is no rate to convert it) outranks `self_referral`.
+   */
+  flag: OrderFlag | null;
   flagApproved: boolean;
   test: boolean;
 }
@@ -69,15 +78,32 @@ function sumPayouts(payouts: Record<string, number>): number {
   return total;
 }
 
+/** The refund is in the sale's currencies; one that is not can't be applied without a rate. */
+function sameCurrencies(refund: RefundFact, sale: SaleFacts): boolean {
+  if (refund.currency !== null && refund.currency !== sale.currency) return false;
+  return refund.baseMinor === null || refund.baseCurrency === null || refund.baseCurrency === sale.baseCurrency;
+}
+
 /**
- * A chargeback is open while more chargeback facts are open than reversed. With one id per dispute
- * (the reversal replacing its chargeback) this is "any open"; it stays right if a platform gives
- * the reversal an id of its own.
+ * The signed sums of the refunds and credits that apply to the sale. A `full` one counts as the
+ * whole sale (its grand total and base) with the sign of its amount, whatever amounts it reports.
  */
-function chargebackOpen(facts: OrderFacts): boolean {
-  let balance = 0;
-  for (const c of Object.values(facts.chargebacks)) balance += c.state === "open" ? 1 : -1;
-  return balance > 0;
+function refundSums(refunds: readonly RefundFact[], sale: SaleFacts) {
+  let gross = 0;
+  let reportedBase = 0;
+  let proratedGross = 0;
+  for (const r of refunds) {
+    const sign = r.grossMinor < 0 || (r.grossMinor === 0 && (r.baseMinor ?? 0) < 0) ? -1 : 1;
+    if (r.full) {
+      gross += sign * sale.grossMinor;
+      reportedBase += sign * sale.baseMinor;
+    } else {
+      gross += r.grossMinor;
+      if (r.baseMinor === null) proratedGross += r.grossMinor;
+      else reportedBase += r.baseMinor;
+    }
+  }
+  return { gross, reportedBase, proratedGross };
 }
 
 /** Recomputes an order from its facts: a pure function, so arrival order never matters. */
@@ -106,31 +132,27 @@ export function deriveOrder(facts: OrderFacts, ctx: DeriveContext): DerivedOrder
       commissionMinor: 0,
       commissionCurrency: null,
       saleAt: null,
+      refundWindowDays: null,
       payableAt: null,
       flag: null,
       ...common,
     };
   }
 
-  const refunds = Object.values(facts.refunds);
-  let grossRefunded = 0;
-  let reportedBase = 0;
-  let proratedGross = 0;
-  for (const r of refunds) {
-    grossRefunded += r.grossMinor;
-    if (r.baseMinor === null) proratedGross += r.grossMinor;
-    else reportedBase += r.baseMinor;
-  }
-  const refundedGrossMinor = Math.min(grossRefunded, sale.grossMinor);
-  const fullyRefunded = refunds.length > 0 && grossRefunded >= sale.grossMinor;
+  const all = Object.values(facts.refunds);
+  const refunds = all.filter((r) => sameCurrencies(r, sale));
+  const foreignRefund = refunds.length < all.length;
+  const sums = refundSums(refunds, sale);
+  const refundedGrossMinor = Math.min(Math.max(sums.gross, 0), sale.grossMinor);
+  const fullyRefunded = refunds.length > 0 && sums.gross >= sale.grossMinor;
   // A full refund takes back the whole base even when the reported base amounts fall short of it.
   const refunded = fullyRefunded
     ? { num: BigInt(sale.baseMinor), den: 1n }
     : refundedBaseFraction({
         baseMinor: sale.baseMinor,
         grossMinor: sale.grossMinor,
-        reportedBaseMinor: reportedBase,
-        proratedGrossMinor: proratedGross,
+        reportedBaseMinor: sums.reportedBase,
+        proratedGrossMinor: sums.proratedGross,
       });
 
   const rateBps = ctx.rateBps ?? ctx.defaultRateBps;
@@ -139,7 +161,7 @@ export function deriveOrder(facts: OrderFacts, ctx: DeriveContext): DerivedOrder
   const originalCommissionMinor = earns
     ? commissionOnRemaining({ baseMinor: sale.baseMinor, refunded: { num: 0n, den: 1n }, rateBps })
     : 0;
-  const disputed = chargebackOpen(facts);
+  const disputed = disputeOpen(facts);
   const commissionMinor =
     earns && !disputed ? commissionOnRemaining({ baseMinor: sale.baseMinor, refunded, rateBps }) : 0;
 
@@ -167,8 +189,9 @@ export function deriveOrder(facts: OrderFacts, ctx: DeriveContext): DerivedOrder
     commissionMinor,
     commissionCurrency: sale.baseCurrency,
     saleAt: sale.soldAt,
+    refundWindowDays: ctx.refundWindowDays,
     payableAt: addDays(sale.soldAt, ctx.refundWindowDays),
-    flag: affiliateId !== null && ctx.attribution?.selfReferral === true ? "self_referral" : null,
+    flag: foreignRefund ? "refund_currency" : affiliateId !== null && ctx.attribution?.selfReferral === true ? "self_referral" : null,
     ...common,
   };
 }

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ChargebackFact, ParsedEvent, RefundFact, SaleFacts } from "../domain/types.js";
-import { addFact, CUMULATIVE_REFUND_KEY, emptyFacts, type OrderFacts } from "./facts.js";
+import { addFact, CUMULATIVE_REFUND_KEY, disputeOpen, emptyFacts, type OrderFacts } from "./facts.js";
 
 const common = { platform: "paddle", eventType: "x", occurredAt: "2026-11-21T10:00:00Z", orderId: "txn_1", test: false } as const;
 
@@ -35,7 +35,7 @@ function refund(r: Partial<RefundFact> & Pick<RefundFact, "refundId" | "grossMin
     ...common,
     eventKey: `refund-${r.refundId}-${r.grossMinor}`,
     kind: "refund",
-    refund: { mode: "increment", at: "2026-11-25T10:00:00.000Z", baseMinor: null, ...r },
+    refund: { mode: "increment", at: "2026-11-25T10:00:00.000Z", baseMinor: null, full: false, currency: null, baseCurrency: null, ...r },
   };
 }
 
@@ -108,6 +108,21 @@ describe("addFact", () => {
     expect(fold([open, reversed]).chargebacks["cb_1"]?.state).toBe("reversed");
     expect(fold([reversed, open]).chargebacks["cb_1"]?.state).toBe("reversed");
     expect(fold([reversed, open, open])).toEqual(fold([open, reversed]));
+  });
+
+  it("ends disputed after chargeback → won → second chargeback, whatever the arrival order (issue 11, finding 6)", () => {
+    const first = chargeback({ chargebackId: "adj_cb1", state: "open", at: "2026-12-01T00:00:00.000Z" });
+    const won = chargeback({ chargebackId: "adj_cbr", state: "reversed", at: "2026-12-10T00:00:00.000Z" });
+    const second = chargeback({ chargebackId: "adj_cb2", state: "open", at: "2026-12-20T00:00:00.000Z" });
+    for (const order of [[first, won, second], [second, won, first], [won, second, first], [second, first, won]]) {
+      expect(disputeOpen(fold(order))).toBe(true);
+    }
+    expect(disputeOpen(fold([won, first]))).toBe(false);
+    expect(disputeOpen(fold([first]))).toBe(true);
+    expect(disputeOpen(fold([]))).toBe(false);
+    // Classic alerts carry whole seconds: at one instant the reversal is the later event.
+    const sameSecond = chargeback({ chargebackId: "2", state: "reversed", at: "2026-12-01T00:00:00.000Z" });
+    expect(disputeOpen(fold([sameSecond, first]))).toBe(false);
   });
 
   it("ignores events that are not order facts", () => {

@@ -55,6 +55,11 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Instants in time order; ISO texts of one instant written differently fall back to text order. */
+function compareTime(a: string, b: string): number {
+  return Date.parse(a) - Date.parse(b) || compareText(a, b);
+}
+
 function compareNullableNumber(a: number | null, b: number | null): number {
   if (a === b) return 0;
   if (a === null) return -1;
@@ -77,7 +82,7 @@ function pickSale(existing: SaleFacts | null, incoming: SaleFacts): SaleFacts {
 /**
  * Cumulative refunds: the largest amount refunded so far wins. Increment refunds with one id are
  * the same refund; if a later version differs (a corrected adjustment), the latest `at` wins.
- * Remaining ties fall to a fixed order on every field, which makes the choice a total order.
+ * Remaining ties fall to a fixed order on the whole content, which makes the choice a total order.
  */
 function pickRefund(a: RefundFact, b: RefundFact): RefundFact {
   const primary =
@@ -89,15 +94,30 @@ function pickRefund(a: RefundFact, b: RefundFact): RefundFact {
     compareText(a.mode, b.mode) ||
     primary ||
     compareNullableNumber(a.baseMinor, b.baseMinor) ||
-    compareText(a.refundId, b.refundId);
+    compareText(canonicalJson(a), canonicalJson(b));
   return order >= 0 ? a : b;
 }
 
-/** A reversal beats the chargeback it reverses, whichever arrives first; then the latest `at`. */
+/** One dispute event re-delivered with other content: the latest `at` wins, then a reversal, then the content. */
 function pickChargeback(a: ChargebackFact, b: ChargebackFact): ChargebackFact {
-  const rank = (c: ChargebackFact): number => (c.state === "reversed" ? 1 : 0);
-  const order = rank(a) - rank(b) || compareText(a.at, b.at) || compareText(a.chargebackId, b.chargebackId);
+  const order = compareChargebacks(a, b) || compareText(canonicalJson(a), canonicalJson(b));
   return order >= 0 ? a : b;
+}
+
+/**
+ * The order of dispute events in time. At the same instant a reversal counts as later: it can only
+ * follow the chargeback it reverses (Classic alerts carry whole seconds only).
+ */
+export function compareChargebacks(a: ChargebackFact, b: ChargebackFact): number {
+  const rank = (c: ChargebackFact): number => (c.state === "reversed" ? 1 : 0);
+  return compareTime(a.at, b.at) || rank(a) - rank(b) || compareText(a.chargebackId, b.chargebackId);
+}
+
+/** A dispute is open when the latest dispute event opened one; the set of events alone decides it. */
+export function disputeOpen(facts: OrderFacts): boolean {
+  let latest: ChargebackFact | null = null;
+  for (const c of Object.values(facts.chargebacks)) if (latest === null || compareChargebacks(c, latest) > 0) latest = c;
+  return latest?.state === "open";
 }
 
 /** JSON with object keys sorted, so equal content always gives equal text. */

@@ -61,7 +61,11 @@ const refundSchema = z.object({
   at: text,
   grossMinor: int,
   baseMinor: int.nullable(),
-}) satisfies z.ZodType<RefundFact>;
+  // Facts stored before these were kept: applied as they always were.
+  full: z.boolean().default(false),
+  currency: nullableText.default(null),
+  baseCurrency: nullableText.default(null),
+}) satisfies z.ZodType<RefundFact, unknown>;
 
 const chargebackSchema = z.object({
   chargebackId: text,
@@ -74,7 +78,7 @@ const factsSchema = z.object({
   refunds: z.record(z.string(), refundSchema),
   chargebacks: z.record(z.string(), chargebackSchema),
   test: z.boolean(),
-}) satisfies z.ZodType<OrderFacts>;
+}) satisfies z.ZodType<OrderFacts, unknown>;
 
 const attributionSchema = z.object({
   affiliateId: nullableText,
@@ -116,8 +120,10 @@ export const orderRecordSchema = z.object({
   commissionCurrency: nullableText,
   paidOutMinor: int,
   saleAt: instant.nullable(),
+  // Orders stored before the window was snapshotted take the setting the next time they change.
+  refundWindowDays: int.nullable().default(null),
   payableAt: instant.nullable(),
-  flag: z.literal("self_referral").nullable(),
+  flag: z.enum(["self_referral", "refund_currency"]).nullable(),
   flagApproved: z.boolean(),
   test: z.boolean(),
 }) satisfies z.ZodType<OrderRecord, unknown>;

@@ -35,7 +35,7 @@ const refund: ParsedEvent = {
   ...common,
   eventKey: "refund",
   kind: "refund",
-  refund: { refundId: "adj_1", mode: "increment", at: "2026-11-25T00:00:00.000Z", grossMinor: 5000, baseMinor: null },
+  refund: { refundId: "adj_1", mode: "increment", at: "2026-11-25T00:00:00.000Z", grossMinor: 5000, baseMinor: null, full: false, currency: null, baseCurrency: null },
 };
 
 const ada = (over: Partial<AffiliateCandidate> = {}): AffiliateCandidate => ({ id: "aff_ada", status: "active", email: "ada@example.com", rateBps: 4000, ...over });
@@ -127,5 +127,35 @@ describe("decideOrder", () => {
     const sold = apply(null, event(sale()), { candidate: ada() });
     const paid = apply(apply(sold, { flagApproved: true }), { payout: { payoutId: "po_1", amountMinor: 4000 } }, { candidate: ada() });
     expect(paid).toMatchObject({ payouts: { po_1: 4000 }, paidOutMinor: 4000, flagApproved: true });
+  });
+
+  it("decides credit once, when the sale is first seen: later events never credit a pending affiliate (issue 11, finding 3)", () => {
+    const sold = apply(null, event(sale()), { candidate: ada({ status: "pending" }) });
+    expect(sold.attribution).toMatchObject({ affiliateId: null, reason: "inactive" });
+    const refunded = apply(sold, event(refund), { candidate: ada() });
+    expect(refunded).toMatchObject({ affiliateId: null, commissionMinor: 0 });
+    expect(refunded.attribution).toEqual(sold.attribution);
+    // A ref that only later became someone's slug: the re-derivation a customer event causes credits nobody.
+    const unknown = apply(null, event(sale()));
+    expect(planOrderChange(unknown, {}).affiliateToRead).toBeNull();
+    expect(apply(unknown, {}, { candidate: ada(), customer: { email: "b@example.com", name: null } }).affiliateId).toBeNull();
+  });
+
+  it("re-evaluates only the self-referral flag once credit is decided", () => {
+    const sold = apply(null, event(sale()), { candidate: ada() });
+    expect(sold.flag).toBeNull();
+    expect(planOrderChange(sold, {}).affiliateToRead).toBe("aff_ada");
+    const told = apply(sold, {}, { candidate: ada({ rateBps: 9000 }), customer: { email: "ada@example.com", name: "Ada" } });
+    expect(told).toMatchObject({ affiliateId: "aff_ada", rateBps: 4000, flag: "self_referral", customerEmail: "ada@example.com" });
+    expect(told.attribution).toEqual({ ...sold.attribution, selfReferral: true });
+  });
+
+  it("snapshots the refund window when the sale is first seen (issue 11, finding 8)", () => {
+    const sold = apply(null, event(sale()), { candidate: ada(), settings: { defaultRateBps: 5000, refundWindowDays: 14 } });
+    expect(sold).toMatchObject({ refundWindowDays: 14, payableAt: "2026-12-05T10:00:00.000Z" });
+    const later = apply(sold, event(refund), { candidate: ada() });
+    expect(later).toMatchObject({ refundWindowDays: 14, payableAt: "2026-12-05T10:00:00.000Z" });
+    const refundFirst = apply(null, event(refund), { settings: { defaultRateBps: 5000, refundWindowDays: 7 } });
+    expect(apply(refundFirst, event(sale()), { candidate: ada() })).toMatchObject({ refundWindowDays: 30, payableAt: "2026-12-21T10:00:00.000Z" });
   });
 });

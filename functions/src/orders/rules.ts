@@ -1,12 +1,12 @@
 import type { ProgramSettings } from "../../../contracts/program-settings.js";
-import { attribute, isAffiliateIdShape, type AffiliateCandidate, type Attribution } from "./attribution.js";
+import { attribute, isAffiliateIdShape, isSelfReferral, type AffiliateCandidate, type Attribution } from "./attribution.js";
 import { deriveOrder, type DerivedOrder } from "./derive.js";
 import { emptyFacts, type OrderFacts } from "./facts.js";
 import type { OrderRecord } from "./record.js";
 
-// The rules that turn an order change into the new order: who is credited and when that credit is
-// kept, frozen or decided again, which rate is snapshotted, and (through deriveOrder) when the
-// commission matures. Pure: the store reads what planOrderChange asks for and calls decideOrder in
+// The rules that turn an order change into the new order: who is credited (decided once, when the
+// sale is first seen; afterwards only the owner re-attributes), which rate and refund window are
+// snapshotted, and (through deriveOrder) when the commission matures. Pure: the store reads what planOrderChange asks for and calls decideOrder in
 // its transaction, and the tests' predictions call the same two functions.
 
 export interface OrderChange {
@@ -31,12 +31,18 @@ export interface OrderPlan {
   affiliateToRead: string | null;
 }
 
+/** Credit was decided when the sale was first seen, before this change, and the owner has not overridden it. */
+function decidedBefore(stored: OrderRecord | null, attribution: Attribution | null): boolean {
+  return stored?.facts.sale != null && attribution !== null && attribution.rule !== "manual";
+}
+
 export function planOrderChange(stored: OrderRecord | null, change: OrderChange): OrderPlan {
   const before = stored?.facts ?? emptyFacts();
   const facts = change.facts ? change.facts(before) : before;
   const sale = facts.sale;
   const attribution = change.attribution ?? stored?.attribution ?? null;
-  const named = attribution?.rule === "manual" ? attribution.affiliateId : sale?.affiliate.value?.trim();
+  // Once decided, the credited affiliate is read only to re-check the self-referral flag.
+  const named = decidedBefore(stored, attribution) || attribution?.rule === "manual" ? attribution?.affiliateId : sale?.affiliate.value?.trim();
   return {
     facts,
     attribution,
@@ -56,20 +62,30 @@ export interface OrderLookups {
 }
 
 /**
- * Who is credited. A manual attribution stands until the owner changes it. Otherwise credit is
- * decided from the sale's reference; once an affiliate was credited for the sale, being disabled
- * later does not take it away (a later refund must still reach their ledger), so an "inactive"
- * decision keeps the earlier credit.
+ * Who is credited. Credit is decided once, from the sale's reference, when the sale is first seen:
+ * an affiliate who was pending then, or a ref that only later became someone's slug, is not
+ * credited by a refund or customer event arriving afterwards, and a disabled affiliate keeps a
+ * credit already given (a later refund must still reach their ledger). After that only the owner
+ * re-attributes (manual, audited), and only the self-referral flag follows what becomes known of
+ * the customer (Paddle Billing sends the email in customer events, before or after the sale).
  */
 export function creditFor(stored: OrderRecord | null, plan: OrderPlan, candidate: AffiliateCandidate | null, customerEmail: string | null): Attribution | null {
   const sale = plan.facts.sale;
   if (!sale || plan.attribution?.rule === "manual") return plan.attribution;
+  if (plan.attribution && decidedBefore(stored, plan.attribution)) {
+    const credited = plan.attribution.affiliateId;
+    if (credited === null || candidate?.id !== credited) return plan.attribution;
+    return { ...plan.attribution, selfReferral: isSelfReferral(customerEmail, candidate) };
+  }
   // A slug is credited to the affiliate it names; the receipt keeps the slug as the candidate.
   const ref = candidate ? { ...sale.affiliate, value: candidate.id } : sale.affiliate;
   const decided = attribute({ ref, candidate, customerEmail, test: plan.facts.test });
-  const fresh = candidate && plan.affiliateToRead !== candidate.id ? { ...decided, candidate: plan.affiliateToRead } : decided;
-  const previous = stored?.facts.sale ? stored.attribution : null;
-  return previous?.affiliateId && fresh.reason === "inactive" ? previous : fresh;
+  return candidate && plan.affiliateToRead !== candidate.id ? { ...decided, candidate: plan.affiliateToRead } : decided;
+}
+
+/** The refund window is the program's setting when the sale is first seen, kept on the order after that. */
+export function refundWindowFor(stored: OrderRecord | null, settingDays: number): number {
+  return stored?.facts.sale && stored.refundWindowDays !== null ? stored.refundWindowDays : settingDays;
 }
 
 /**
@@ -100,7 +116,7 @@ export function decideOrder(stored: OrderRecord | null, plan: OrderPlan, found: 
     attribution,
     rateBps: rateFor(stored, attribution, found.candidate, found.settings.defaultRateBps),
     defaultRateBps: found.settings.defaultRateBps,
-    refundWindowDays: found.settings.refundWindowDays,
+    refundWindowDays: refundWindowFor(stored, found.settings.refundWindowDays),
     flagApproved: plan.flagApproved,
     payouts: plan.payouts,
   });

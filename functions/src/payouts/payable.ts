@@ -12,13 +12,12 @@ export interface AffiliateBrief {
 }
 
 /**
- * Per affiliate and currency, what could be paid today (UTC `YYYY-MM-DD`): only amounts that reach
- * the threshold. Paid commissions are already gone from the shards (they hold remainders).
+ * Per affiliate and currency, what could be paid at `now`: only amounts that reach the threshold. Paid commissions are already gone from the shards (they hold remainders).
  */
 export function payableRows(
   shards: readonly LedgerShardRow[],
   affiliates: ReadonlyMap<string, AffiliateBrief>,
-  today: string,
+  now: Date,
   thresholdMinor: number,
 ): PayableRow[] {
   const byAffiliate = new Map<string, LedgerShardRow[]>();
@@ -30,7 +29,7 @@ export function payableRows(
   const rows: PayableRow[] = [];
   for (const [affiliateId, list] of byAffiliate) {
     const who = affiliates.get(affiliateId);
-    for (const [currency, b] of Object.entries(balancesAt(list, today))) {
+    for (const [currency, b] of Object.entries(balancesAt(list, now))) {
       if (b.payableMinor <= 0 || b.payableMinor < thresholdMinor) continue;
       rows.push({
         affiliateId,

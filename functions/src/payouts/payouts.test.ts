@@ -16,7 +16,7 @@ const order = (key: string, over: Partial<PayoutCandidate> = {}): PayoutCandidat
   ...over,
 });
 
-const NOW = new Date("2026-02-01T09:00:00.000Z");
+const NOW = new Date("2026-02-01T10:00:00.000Z");
 
 describe("selectAllocations", () => {
   it("takes matured remainders and negative carries, skipping everything else", () => {
@@ -26,6 +26,7 @@ describe("selectAllocations", () => {
       order("later", { payableAt: "2026-02-02T00:00:00.000Z" }),
       order("paid", { paidOutMinor: 1000 }),
       order("flagged", { flag: "self_referral" }),
+      order("foreign-refund", { flag: "refund_currency" }),
       order("approved", { flag: "self_referral", flagApproved: true, commissionMinor: 300 }),
       order("refunded-after-payout", { commissionMinor: 0, paidOutMinor: 400, payableAt: "2026-03-01T00:00:00.000Z" }),
       order("flagged-negative", { flag: "self_referral", commissionMinor: 0, paidOutMinor: 50 }),
@@ -43,10 +44,11 @@ describe("selectAllocations", () => {
     ]);
   });
 
-  it("judges maturity by UTC day, like the ledger", () => {
-    const late = order("x", { payableAt: "2026-02-01T23:59:59.000Z" });
-    expect(selectAllocations([late], "aff1", "USD", new Date("2026-02-01T00:00:00.000Z"))).toHaveLength(1);
-    expect(selectAllocations([late], "aff1", "USD", new Date("2026-01-31T23:59:59.000Z"))).toHaveLength(0);
+  it("judges maturity to the second, with the ledger's key: never a moment inside the refund window (issue 11, finding 8)", () => {
+    const late = order("x", { payableAt: "2026-02-01T23:59:58.250Z" });
+    expect(selectAllocations([late], "aff1", "USD", new Date("2026-02-01T00:00:00.000Z"))).toHaveLength(0);
+    expect(selectAllocations([late], "aff1", "USD", new Date("2026-02-01T23:59:58.999Z"))).toHaveLength(0);
+    expect(selectAllocations([late], "aff1", "USD", new Date("2026-02-01T23:59:59.000Z"))).toHaveLength(1);
   });
 });
 
@@ -92,7 +94,7 @@ describe("payableRows", () => {
         shard("aff2", "USD", { pendingByDay: { "2026-02-01": 5000 }, flaggedMinor: 70 }),
       ],
       people,
-      "2026-02-01",
+      new Date("2026-02-01T00:00:00.000Z"),
       5000,
     );
     expect(rows).toEqual([
@@ -102,6 +104,6 @@ describe("payableRows", () => {
   });
 
   it("never lists a zero or negative balance, even with a zero threshold", () => {
-    expect(payableRows([shard("aff1", "USD", { carryMinor: -10 })], people, "2026-02-01", 0)).toEqual([]);
+    expect(payableRows([shard("aff1", "USD", { carryMinor: -10 })], people, new Date("2026-02-01T12:00:00.000Z"), 0)).toEqual([]);
   });
 });

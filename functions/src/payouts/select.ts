@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { utcDay } from "../ledger/contribution.js";
+import { payableKey, payableKeyAt } from "../../../contracts/ledger.js";
+import type { OrderFlag } from "../orders/derive.js";
 
 /** What the selection needs of a stored order. */
 export interface PayoutCandidate {
@@ -10,7 +11,7 @@ export interface PayoutCandidate {
   paidOutMinor: number;
   /** ISO 8601; null before the sale is known. */
   payableAt: string | null;
-  flag: "self_referral" | null;
+  flag: OrderFlag | null;
   flagApproved: boolean;
   test: boolean;
 }
@@ -24,19 +25,19 @@ export interface Allocation {
 /**
  * The orders a payout settles and how much of each: every order of the affiliate in the currency
  * whose remainder is not zero, when it is negative (taken back after a payout, so it offsets this
- * one) or matured and not awaiting a self-referral approval. Maturity is judged by UTC day, the
- * rule of the ledger's `pendingByDay`, so the amount equals what `payableNow` showed. Sorted by
+ * one) or matured and not awaiting the owner's review of its flag. Maturity is judged to the second
+ * by the ledger's own key (`payableKey`), so the amount equals what `payableNow` showed. Sorted by
  * order key so the result never depends on query order.
  */
 export function selectAllocations(orders: readonly PayoutCandidate[], affiliateId: string, currency: string, now: Date): Allocation[] {
-  const today = now.toISOString().slice(0, 10);
+  const asOf = payableKeyAt(now);
   const out: Allocation[] = [];
   for (const order of orders) {
     if (order.affiliateId !== affiliateId || order.commissionCurrency !== currency || order.test) continue;
     const remainder = order.commissionMinor - order.paidOutMinor;
     if (remainder === 0) continue;
     if (remainder > 0) {
-      if (order.payableAt === null || utcDay(order.payableAt) > today) continue;
+      if (order.payableAt === null || payableKey(order.payableAt) > asOf) continue;
       if (order.flag !== null && !order.flagApproved) continue;
     }
     out.push({ orderKey: order.orderKey, amountMinor: remainder });

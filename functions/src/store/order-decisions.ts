@@ -52,10 +52,13 @@ export async function reattributeOrder(orderKey: string, affiliateId: string, ow
   });
 }
 
-/** Releases a self-referral's commission to the affiliate's payable balance. */
+/**
+ * Releases a held commission to the affiliate's payable balance: a self-referral, or an order whose
+ * refund came in another currency (reviewed: the commission stands as computed without that refund).
+ */
 export async function approveSelfReferral(orderKey: string, owner: Actor): Promise<OrderRecord> {
   return decide("approveSelfReferral", orderKey, owner, (order) => {
-    if (order.flag !== "self_referral") throw new DomainError("failed-precondition", "This order is not flagged.");
+    if (order.flag === null) throw new DomainError("failed-precondition", "This order is not flagged.");
     return { flagApproved: true };
   });
 }

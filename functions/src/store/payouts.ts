@@ -23,7 +23,7 @@ export async function payableNow(now: Date): Promise<CallableOutput<"payableNow"
     }),
   );
   const today = now.toISOString().slice(0, 10);
-  return { today, thresholdMinor: settings.payoutThresholdMinor, rows: payableRows(shards.filter((s) => s.affiliateId && s.currency), briefs, today, settings.payoutThresholdMinor) };
+  return { today, thresholdMinor: settings.payoutThresholdMinor, rows: payableRows(shards.filter((s) => s.affiliateId && s.currency), briefs, now, settings.payoutThresholdMinor) };
 }
 
 export type PayoutRequest = Omit<CallableData<"recordPayout">, "asOf">;

@@ -2,7 +2,8 @@
 // "ledger = Σ contributions" invariant hold before and after, and a second run changes nothing.
 import { ledgerKeyOf, orderKeyOf } from "../../../contracts/ids";
 import { beforeAll, describe, expect, it } from "vitest";
-import { shardOf, utcDay } from "../../../functions/src/ledger/contribution.js";
+import { payableKey } from "../../../contracts/ledger.js";
+import { shardOf } from "../../../functions/src/ledger/contribution.js";
 import { handleTidyLedgers } from "../../../functions/src/triggers/tidy-ledgers.js";
 import { lemonSqueezyEvent } from "../../../scripts/lib/webhooks";
 import { createAffiliate, db } from "../../support/emulator";
@@ -25,7 +26,7 @@ describe("tidy ledgers", () => {
     await postOk(lemonSqueezyEvent("order_refunded", { orderId: gone, affiliateId: affiliate.id, subtotalMinor: 9700, refundedMinor: 9700, createdAt, updatedAt: new Date().toISOString() }));
     const orders = [await ledgerCaughtUp(orderKeyOf("lemonsqueezy", keep)), await ledgerCaughtUp(orderKeyOf("lemonsqueezy", gone), (o) => o.status === "refunded")];
 
-    const goneDay = utcDay(new Date(Date.parse(createdAt) + 30 * DAY_MS).toISOString());
+    const goneDay = payableKey(new Date(Date.parse(createdAt) + 30 * DAY_MS).toISOString());
     const ref = db().doc(`ledgers/${ledgerKeyOf({ affiliateId: affiliate.id, currency: "USD", shard: shardOf(orderKeyOf("lemonsqueezy", gone)) })}`);
     expect((await ref.get()).get("pendingByDay")).toMatchObject({ [goneDay]: 0 });
     const before = await storedLedgers(affiliate.id);

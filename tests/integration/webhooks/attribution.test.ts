@@ -10,6 +10,7 @@ import {
   type SignedRequest,
 } from "../../../scripts/lib/webhooks";
 import { createAffiliate, db, eventually, uniqueId } from "../../support/emulator";
+import { call, ownerIdToken } from "../owner/helpers";
 import { deliver, ledgerSum, resign, settled, type Json } from "./support";
 
 function paddleSale(customData: Json | null, customerId = uniqueId("ctm_at")): { orderKey: string; request: SignedRequest } {
@@ -164,16 +165,21 @@ describe("self-referral (W-29)", () => {
 });
 
 describe("rate snapshot", () => {
-  it("an order first seen without a credited affiliate does not freeze the program default as its rate", async () => {
+  it("an order first seen without a credited affiliate stays so, and does not freeze the program default as its rate", async () => {
     const affiliate = await createAffiliate({ status: "pending", rateBps: 2000 });
     const orderId = uniqueId("ls_rate");
     const base = { orderId, affiliateId: affiliate.id, subtotalMinor: 10000, createdAt: "2026-05-01T00:00:00.000Z" };
     await deliver(lemonSqueezyEvent("order_created", base), "applied");
     const first = await settled(orderKeyOf("lemonsqueezy", orderId));
     expect(first.order.attribution).toMatchObject({ reason: "inactive", affiliateId: null });
-    // Approved later: the next event of the order credits them, at their own rate.
+    // Approved later: credit was decided when the sale was first seen, so a refund credits nobody…
     await db().doc(`affiliates/${affiliate.id}`).update({ status: "active" });
     await deliver(lemonSqueezyEvent("order_refunded", { ...base, refundedMinor: 5000, updatedAt: "2026-05-02T00:00:00.000Z" }), "applied");
+    const refunded = await settled(orderKeyOf("lemonsqueezy", orderId));
+    expect(refunded.order).toMatchObject({ affiliateId: null, commissionMinor: 0 });
+    // …until the owner re-attributes the order, which takes the affiliate's own rate.
+    const owner = await ownerIdToken();
+    expect(await call("reattributeOrder", { orderKey: orderKeyOf("lemonsqueezy", orderId), affiliateId: affiliate.id }, owner.idToken)).toMatchObject({ status: 200 });
     const { order, commission } = await settled(orderKeyOf("lemonsqueezy", orderId));
     expect(order).toMatchObject({ affiliateId: affiliate.id, rateBps: 2000, commissionMinor: 1000 });
     expect(commission).toMatchObject({ rateBps: 2000, commissionMinor: 1000 });

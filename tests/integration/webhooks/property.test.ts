@@ -1,5 +1,6 @@
 // M-10 through the real endpoints: random sets of business events (sale, partial refunds, full
-// refund, chargeback and its reversal), with duplicates, shuffled and partly concurrent, end in the
+// refund, tax-only refunds, credits and their reversals, chargebacks, won disputes and second
+// chargebacks), with duplicates, shuffled and partly concurrent, end in the
 // order, commission and ledger contribution the pure functions predict from the distinct events,
 // and two orders given the same events in different orders end identical.
 import fc from "fast-check";
@@ -43,7 +44,11 @@ interface Spec {
   hasSale: boolean;
   partialPcts: number[];
   full: boolean;
-  chargeback: "none" | "open" | "open+reversed" | "reversed-only";
+  /** A tax-only refund: Paddle's negative earnings, Classic's negative earnings decrease. */
+  taxRefund: boolean;
+  /** Paddle Billing credits (other platforms have none). */
+  credit: "none" | "credit" | "credit+reverse" | "reverse-only";
+  chargeback: "none" | "open" | "open+reversed" | "reversed-only" | "open+reversed+open";
   seedA: number;
   seedB: number;
 }
@@ -56,12 +61,14 @@ const specArb: fc.Arbitrary<Spec> = fc.record({
   hasSale: fc.integer({ min: 0, max: 9 }).map((n) => n < 8),
   partialPcts: fc.array(fc.integer({ min: 1, max: 100 }), { maxLength: 2 }),
   full: fc.boolean(),
-  chargeback: fc.constantFrom<Spec["chargeback"]>("none", "open", "open+reversed", "reversed-only"),
+  taxRefund: fc.boolean(),
+  credit: fc.constantFrom<Spec["credit"]>("none", "credit", "credit+reverse", "reverse-only"),
+  chargeback: fc.constantFrom<Spec["chargeback"]>("none", "open", "open+reversed", "reversed-only", "open+reversed+open"),
   seedA: fc.integer(),
   seedB: fc.integer(),
 })
   // At least one event, so there is an order to look at (Lemon Squeezy has no chargebacks).
-  .filter((s) => s.hasSale || s.partialPcts.length > 0 || s.full || (s.platform !== "lemonsqueezy" && s.chargeback !== "none"));
+  .filter((s) => s.hasSale || s.partialPcts.length > 0 || s.full || (s.platform !== "lemonsqueezy" && (s.chargeback !== "none" || s.taxRefund)));
 
 const dec = (minor: number): string => `${Math.floor(minor / 100)}.${String(minor % 100).padStart(2, "0")}`;
 const at = (i: number): Date => new Date(Date.UTC(2026, 3, 1, 10, i));
@@ -78,14 +85,27 @@ function eventsOf(spec: Spec, orderId: string, affiliateId: string): SignedReque
   const baseOf = (amount: number): number => Math.floor((amount * earnings) / g);
   const out: SignedRequest[] = [];
   const cb = spec.chargeback;
+  const opens = cb === "open" || cb === "open+reversed" || cb === "open+reversed+open";
+  const reverses = cb === "open+reversed" || cb === "reversed-only" || cb === "open+reversed+open";
+  const reopens = cb === "open+reversed+open";
+  const taxBack = Math.max(1, tax);
+  // The fee Paddle returns on a tax adjustment raises the seller's net: earnings go negative.
+  const taxEarnings = -(1 + (fee % 7));
+  const creditAmount = Math.max(1, Math.floor(g / 10));
   if (spec.platform === "paddle") {
     if (spec.hasSale) out.push(paddleTransactionCompleted({ transactionId: orderId, affiliateId, totalMinor: g, taxMinor: tax, feeMinor: fee, customerId: `ctm_${orderId}`, occurredAt: at(0).toISOString() }));
     partials.forEach((amount, i) =>
       out.push(paddleAdjustment({ adjustmentId: `${orderId}_p${i}`, transactionId: orderId, action: "refund", totalMinor: amount, earningsMinor: baseOf(amount), occurredAt: at(i + 1).toISOString() })),
     );
     if (spec.full) out.push(paddleAdjustment({ adjustmentId: `${orderId}_f`, transactionId: orderId, action: "refund", totalMinor: rest, earningsMinor: baseOf(rest), occurredAt: at(5).toISOString() }));
-    if (cb === "open" || cb === "open+reversed") out.push(paddleAdjustment({ adjustmentId: `${orderId}_cb`, transactionId: orderId, action: "chargeback", totalMinor: g, earningsMinor: earnings, occurredAt: at(6).toISOString() }));
-    if (cb === "open+reversed" || cb === "reversed-only") out.push(paddleAdjustment({ adjustmentId: `${orderId}_cbr`, transactionId: orderId, action: "chargeback_reverse", totalMinor: g, earningsMinor: earnings, occurredAt: at(7).toISOString() }));
+    if (opens) out.push(paddleAdjustment({ adjustmentId: `${orderId}_cb`, transactionId: orderId, action: "chargeback", totalMinor: g, earningsMinor: earnings, occurredAt: at(6).toISOString() }));
+    if (reverses) out.push(paddleAdjustment({ adjustmentId: `${orderId}_cbr`, transactionId: orderId, action: "chargeback_reverse", totalMinor: g, earningsMinor: earnings, occurredAt: at(7).toISOString() }));
+    if (reopens) out.push(paddleAdjustment({ adjustmentId: `${orderId}_cb2`, transactionId: orderId, action: "chargeback", totalMinor: g, earningsMinor: earnings, occurredAt: at(8).toISOString() }));
+    if (spec.taxRefund) out.push(paddleAdjustment({ adjustmentId: `${orderId}_t`, transactionId: orderId, action: "refund", totalMinor: taxBack, earningsMinor: taxEarnings, occurredAt: at(9).toISOString() }));
+    if (spec.credit === "credit" || spec.credit === "credit+reverse")
+      out.push(paddleAdjustment({ adjustmentId: `${orderId}_c`, transactionId: orderId, action: "credit", totalMinor: creditAmount, earningsMinor: baseOf(creditAmount), occurredAt: at(10).toISOString() }));
+    if (spec.credit === "credit+reverse" || spec.credit === "reverse-only")
+      out.push(paddleAdjustment({ adjustmentId: `${orderId}_cr`, transactionId: orderId, action: "credit_reverse", totalMinor: creditAmount, earningsMinor: baseOf(creditAmount), occurredAt: at(11).toISOString() }));
   } else if (spec.platform === "paddle-classic") {
     if (spec.hasSale) out.push(paddleClassicPayment({ alertId: `${orderId}_s`, orderId, affiliateId, saleGross: dec(g), paymentTax: dec(tax), balanceEarnings: dec(earnings), balanceFee: dec(fee), eventTime: classicTime(at(0)) }));
     partials.forEach((amount, i) =>
@@ -94,8 +114,10 @@ function eventsOf(spec: Spec, orderId: string, affiliateId: string): SignedReque
     if (spec.full) out.push(paddleClassicRefund({ alertId: `${orderId}_f`, orderId, grossRefund: dec(rest), balanceEarningsDecrease: dec(baseOf(rest)), refundType: "full", eventTime: classicTime(at(5)) }));
     const dispute = (suffix: string, alert: string, minute: number) =>
       classicRequest({ alert_id: `${orderId}_${suffix}`, alert_name: alert, order_id: orderId, amount: dec(g), currency: "USD", event_time: classicTime(at(minute)) });
-    if (cb === "open" || cb === "open+reversed") out.push(dispute("cb", "payment_dispute_created", 6));
-    if (cb === "open+reversed" || cb === "reversed-only") out.push(dispute("cbr", "payment_dispute_closed", 7));
+    if (opens) out.push(dispute("cb", "payment_dispute_created", 6));
+    if (reverses) out.push(dispute("cbr", "payment_dispute_closed", 7));
+    if (reopens) out.push(dispute("cb2", "payment_dispute_created", 8));
+    if (spec.taxRefund) out.push(paddleClassicRefund({ alertId: `${orderId}_t`, orderId, grossRefund: dec(taxBack), balanceEarningsDecrease: `-${dec(-taxEarnings)}`, refundType: "vat", eventTime: classicTime(at(9)) }));
   } else {
     // Lemon Squeezy reports refunds cumulatively and sends no chargebacks.
     const base = { orderId, affiliateId, subtotalMinor: g - tax, taxMinor: tax, createdAt: at(0).toISOString() };

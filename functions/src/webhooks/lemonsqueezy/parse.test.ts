@@ -83,7 +83,7 @@ describe("parseLemonSqueezyEvent: order_refunded", () => {
       occurredAt: "2021-08-17T09:45:53.000000Z",
       orderId: "1",
       test: false,
-      refund: { refundId: "cumulative", mode: "cumulative", at: "2021-08-17T09:45:53.000000Z", grossMinor: 100, baseMinor: null },
+      refund: { refundId: "cumulative", mode: "cumulative", at: "2021-08-17T09:45:53.000000Z", grossMinor: 100, baseMinor: null, full: false, currency: "USD", baseCurrency: null },
     });
   });
 

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { ParsedEvent, SaleFacts } from "../../domain/types.js";
+import type { ParsedEvent, RefundFact, SaleFacts } from "../../domain/types.js";
 import { readAffiliateRef } from "../affiliate-ref.js";
 import { parseWith } from "../parse-helpers.js";
 import { parseJsonBody, PayloadError } from "../payload-error.js";
@@ -23,6 +23,7 @@ export function lemonSqueezyEventKey(eventName: string, orderId: string, updated
  * deducted (the commission is on the pre-fee net), which the program terms should state.
  */
 function sale(common: Common, orderId: string, order: LemonSqueezyOrder, customData: unknown, test: boolean): ParsedEvent {
+  if (order.total === 0) return { ...common, kind: "ignored", reason: "zero-value order: not a sale" };
   const baseMinor = order.subtotal_usd - order.discount_total_usd;
   if (baseMinor < 0) throw new PayloadError("order_created: discount_total_usd exceeds subtotal_usd");
   const item = order.first_order_item;
@@ -66,12 +67,15 @@ export function parseLemonSqueezyEvent(rawBody: string | Buffer): ParsedEvent {
     }
     return sale(common, data.id, order, meta.custom_data, test);
   }
-  const refund = {
+  const refund: RefundFact = {
     refundId: "cumulative",
-    mode: "cumulative" as const,
+    mode: "cumulative",
     at: order.refunded_at ?? order.updated_at,
     grossMinor: order.refunded_amount,
     baseMinor: null,
+    full: false,
+    currency: order.currency,
+    baseCurrency: null,
   };
   return { ...common, kind: "refund", orderId: data.id, test, refund };
 }

@@ -89,7 +89,7 @@ describe("parsePaddleClassicEvent: refunds and disputes", () => {
       occurredAt: "2024-05-01T12:00:00Z",
       orderId: "77",
       test: false,
-      refund: { refundId: "2001", mode: "increment", at: "2024-05-01T12:00:00Z", grossMinor: 1999, baseMinor: 1512 },
+      refund: { refundId: "2001", mode: "increment", at: "2024-05-01T12:00:00Z", grossMinor: 1999, baseMinor: 1512, full: false, currency: "USD", baseCurrency: "EUR" },
     });
   });
 
@@ -108,11 +108,21 @@ describe("parsePaddleClassicEvent: refunds and disputes", () => {
     expect(event.kind === "refund" && event.refund.baseMinor).toBeNull();
   });
 
-  it("pairs dispute created and closed on the order id (W-23)", () => {
+  it("marks refund_type full as a full refund", () => {
+    const event = parsePaddleClassicEvent({ ...common, alert_name: "payment_refunded", amount: "3.00", refund_type: "full" });
+    expect(event.kind === "refund" && event.refund.full).toBe(true);
+  });
+
+  it("ignores a zero-value payment: it is not a sale", () => {
+    const event = parsePaddleClassicEvent({ ...REAL, sale_gross: "0.00" });
+    expect(event).toMatchObject({ kind: "ignored", reason: "zero-value payment: not a sale" });
+  });
+
+  it("keys each dispute alert by its alert id, on the order (issue 11, finding 6)", () => {
     const opened = parsePaddleClassicEvent({ ...common, alert_name: "payment_dispute_created", status: "open" });
     const closed = parsePaddleClassicEvent({ ...common, alert_id: "2002", alert_name: "payment_dispute_closed", status: "closed" });
-    expect(opened).toMatchObject({ kind: "chargeback", orderId: "77", chargeback: { chargebackId: "77", state: "open" } });
-    expect(closed).toMatchObject({ kind: "chargeback", orderId: "77", chargeback: { chargebackId: "77", state: "reversed" } });
+    expect(opened).toMatchObject({ kind: "chargeback", orderId: "77", chargeback: { chargebackId: "2001", state: "open" } });
+    expect(closed).toMatchObject({ kind: "chargeback", orderId: "77", chargeback: { chargebackId: "2002", state: "reversed" } });
   });
 
   it("keeps the chargeback open when a dispute closes as lost", () => {

@@ -1,4 +1,4 @@
-import type { AffiliateRef, ParsedEvent, SaleFacts } from "../../domain/types.js";
+import type { AffiliateRef, ParsedEvent, RefundFact, SaleFacts } from "../../domain/types.js";
 import { readAffiliateRefFromText } from "../affiliate-ref.js";
 import { majorField, parseWith } from "../parse-helpers.js";
 import { PayloadError } from "../payload-error.js";
@@ -24,10 +24,12 @@ function affiliateFrom(fields: { passthrough?: string | undefined; custom_data?:
 
 function sale(common: Common, input: Fields): ParsedEvent {
   const f = parseWith(saleSchema, input, common.eventType);
+  const grossMinor = majorField("sale_gross", f.sale_gross, f.currency);
+  if (grossMinor === 0) return { ...common, kind: "ignored", reason: "zero-value payment: not a sale" };
   const facts: SaleFacts = {
     soldAt: common.occurredAt,
     currency: f.currency,
-    grossMinor: majorField("sale_gross", f.sale_gross, f.currency),
+    grossMinor,
     taxMinor: majorField("payment_tax", f.payment_tax, f.currency),
     feeMinor: majorField("balance_fee", f.balance_fee, f.balance_currency),
     baseCurrency: f.balance_currency,
@@ -46,26 +48,30 @@ function refund(common: Common, input: Fields): ParsedEvent {
   const f = parseWith(refundSchema, input, common.eventType);
   const [grossField, grossValue] = f.gross_refund ? ["gross_refund", f.gross_refund] : ["amount", f.amount ?? ""];
   const decrease = f.balance_earnings_decrease;
-  const refundFact = {
+  const refundFact: RefundFact = {
     refundId: common.eventKey,
-    mode: "increment" as const,
+    mode: "increment",
     at: common.occurredAt,
     grossMinor: majorField(grossField, grossValue, f.currency),
-    // Negative for a VAT-only refund (the seller's earnings do not drop); kept as sent.
+    // Negative for a VAT-only refund (the seller's earnings do not drop): kept as sent, the sum of
+    // all refunds is clamped to [0, base] when the order is derived.
     baseMinor: decrease ? majorField("balance_earnings_decrease", decrease, f.balance_currency, { allowNegative: true }) : null,
+    full: f.refund_type === "full",
+    currency: f.currency,
+    baseCurrency: f.balance_currency,
   };
   return { ...common, kind: "refund", orderId: f.order_id, test: false, refund: refundFact };
 }
 
 /**
- * Both dispute alerts are keyed by order_id, so the close lands on the chargeback the create
- * opened. Paddle says `payment_dispute_closed` means "contested and won"; its `status` values are
+ * Each dispute alert is its own fact, keyed by its alert id: the latest one says whether the order
+ * is disputed, so a dispute won and a second one opened later ends open. Paddle says `payment_dispute_closed` means "contested and won"; its `status` values are
  * not documented, so only an explicit "lost" keeps the chargeback open.
  */
 function dispute(common: Common, input: Fields, closed: boolean): ParsedEvent {
   const f = parseWith(disputeSchema, input, common.eventType);
   if (closed && f.status?.toLowerCase() === "lost") return { ...common, kind: "ignored", reason: "dispute closed as lost" };
-  const chargeback = { chargebackId: f.order_id, state: closed ? ("reversed" as const) : ("open" as const), at: common.occurredAt };
+  const chargeback = { chargebackId: common.eventKey, state: closed ? ("reversed" as const) : ("open" as const), at: common.occurredAt };
   return { ...common, kind: "chargeback", orderId: f.order_id, test: false, chargeback };
 }
 

@@ -38,6 +38,7 @@ export const refundSchema = z
     amount: optional,
     balance_currency: currencyCode,
     balance_earnings_decrease: optional,
+    refund_type: optional,
   })
   .refine((fields) => Boolean(fields.gross_refund ?? fields.amount), { message: "gross_refund or amount is required" });
 

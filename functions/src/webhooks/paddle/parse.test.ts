@@ -116,8 +116,23 @@ describe("parsePaddleEvent: affiliate and base", () => {
   });
 
   it("ignores a completed transaction with negative (credit) totals", () => {
-    const body = edited("transaction.completed", (d) => ((details(d).totals as Json).total = "-500"));
+    const body = edited("transaction.completed", (d) => ((details(d).totals as Json).grand_total = "-500"));
     expect(parsePaddleEvent(body, LIVE)).toMatchObject({ kind: "ignored" });
+  });
+
+  it("takes the gross after credits (grand_total), falling back to total", () => {
+    const credited = edited("transaction.completed", (d) => ((details(d).totals as Json).grand_total = "60215"));
+    expect(parsePaddleEvent(credited, LIVE)).toMatchObject({ kind: "sale", sale: { grossMinor: 60215, baseMinor: 56589 } });
+    const older = edited("transaction.completed", (d) => delete (details(d).totals as Json).grand_total);
+    expect(parsePaddleEvent(older, LIVE)).toMatchObject({ kind: "sale", sale: { grossMinor: 65215 } });
+  });
+
+  it("ignores a zero-value transaction (payment-method change): it is not a sale", () => {
+    const body = edited("transaction.completed", (d) => {
+      Object.assign(details(d).totals as Json, { subtotal: "0", tax: "0", total: "0", grand_total: "0", fee: "0", earnings: "0" });
+      Object.assign(details(d).payout_totals as Json, { fee: "0", earnings: "0" });
+    });
+    expect(parsePaddleEvent(body, LIVE)).toMatchObject({ kind: "ignored", reason: "zero-value transaction (payment-method change): not a sale" });
   });
 });
 
@@ -139,6 +154,9 @@ describe("parsePaddleEvent: adjustments", () => {
         at: "2024-04-15T08:54:10.646377Z",
         grossMinor: 100, // $1.00 refunded, tax included
         baseMinor: 87, // $0.87 of earnings reversed
+        full: false,
+        currency: "USD",
+        baseCurrency: "USD",
       },
     });
   });
@@ -147,20 +165,35 @@ describe("parsePaddleEvent: adjustments", () => {
     expect(parsePaddleEvent(adjust({ status }), LIVE)).toMatchObject({ kind: "ignored" });
   });
 
-  it("keys a chargeback and its reversal by transaction so the reversal cancels it (W-23)", () => {
+  it("keys each chargeback and reversal by its adjustment id, on the transaction (issue 11, finding 6)", () => {
     const open = parsePaddleEvent(adjust({ action: "chargeback", status: "approved" }), LIVE);
     const reverse = parsePaddleEvent(adjust({ id: "adj_other", action: "chargeback_reverse", status: "approved" }), LIVE);
     expect(open).toMatchObject({ kind: "chargeback", orderId: "txn_01hvcc93znj3mpqt1tenkjb04y" });
     expect(open.kind === "chargeback" && open.chargeback).toEqual({
-      chargebackId: "txn_01hvcc93znj3mpqt1tenkjb04y",
+      chargebackId: "adj_01hvgf2s84dr6reszzg29zbvcm",
       state: "open",
       at: "2024-04-15T08:54:10.646377Z",
     });
-    expect(reverse.kind === "chargeback" && reverse.chargeback).toMatchObject({ chargebackId: "txn_01hvcc93znj3mpqt1tenkjb04y", state: "reversed" });
+    expect(reverse.kind === "chargeback" && reverse.chargeback).toMatchObject({ chargebackId: "adj_other", state: "reversed" });
   });
 
-  it.each(["chargeback_warning", "chargeback_warning_reverse", "credit", "credit_reverse"])("ignores %s", (action) => {
+  it.each(["chargeback_warning", "chargeback_warning_reverse"])("ignores %s", (action) => {
     expect(parsePaddleEvent(adjust({ action, status: "approved" }), LIVE)).toMatchObject({ kind: "ignored" });
+  });
+
+  it("maps a credit to a refund fact and a credit_reverse to the same amounts negated (issue 11, finding 2)", () => {
+    const credit = parsePaddleEvent(adjust({ action: "credit", status: "approved" }), LIVE);
+    const reverse = parsePaddleEvent(adjust({ id: "adj_rev", action: "credit_reverse", status: "approved" }), LIVE);
+    expect(credit).toMatchObject({ kind: "refund", refund: { refundId: "adj_01hvgf2s84dr6reszzg29zbvcm", grossMinor: 100, baseMinor: 87, full: false } });
+    expect(reverse).toMatchObject({ kind: "refund", refund: { refundId: "adj_rev", grossMinor: -100, baseMinor: -87 } });
+  });
+
+  it("keeps the negative earnings of a tax adjustment and marks type full (issue 11, findings 1 and 2)", () => {
+    const tax = parsePaddleEvent(
+      adjust({ status: "approved", type: "full", payout_totals: { earnings: "-5", total: "8", currency_code: "USD" }, totals: { total: "8" } }),
+      LIVE,
+    );
+    expect(tax).toMatchObject({ kind: "refund", refund: { grossMinor: 8, baseMinor: -5, full: true } });
   });
 
   it("gives a null base when payout_totals is missing", () => {

@@ -1,4 +1,4 @@
-import type { ParsedEvent, SaleFacts } from "../../domain/types.js";
+import type { ParsedEvent, RefundFact, SaleFacts } from "../../domain/types.js";
 import { readAffiliateRef } from "../affiliate-ref.js";
 import { minorField, parseWith } from "../parse-helpers.js";
 import { parseJsonBody, PayloadError } from "../payload-error.js";
@@ -35,15 +35,20 @@ function commissionBase(txn: PaddleTransaction): Pick<SaleFacts, "baseCurrency" 
 function transactionCompleted(common: Common, data: unknown, test: boolean): ParsedEvent {
   const txn = parseWith(transactionSchema, data, "transaction.completed data");
   const base = commissionBase(txn);
-  const grossMinor = minorField("details.totals.total", txn.details.totals.total, { allowNegative: true });
+  const { totals } = txn.details;
+  const totalMinor = minorField("details.totals.total", totals.total, { allowNegative: true });
+  // What the customer owes after credits from their balance: the sale's gross (W-2 of issue 11).
+  const grossMinor = totals.grand_total == null ? totalMinor : minorField("details.totals.grand_total", totals.grand_total, { allowNegative: true });
   // Totals go negative only for subscription changes that end in credit: not a sale to commission.
   if (grossMinor < 0 || base.baseMinor < 0) return { ...common, kind: "ignored", reason: "transaction with negative totals (credit)" };
+  // A zero total is a payment-method change or a free transaction: nothing was sold.
+  if (totalMinor === 0) return { ...common, kind: "ignored", reason: "zero-value transaction (payment-method change): not a sale" };
   const lineProduct = txn.details.line_items[0]?.product;
   const sale: SaleFacts = {
     soldAt: common.occurredAt,
     currency: txn.currency_code,
     grossMinor,
-    taxMinor: minorField("details.totals.tax", txn.details.totals.tax),
+    taxMinor: minorField("details.totals.tax", totals.tax),
     ...base,
     productId: lineProduct?.id ?? txn.items[0]?.price?.product_id ?? null,
     productName: lineProduct?.name ?? null,
@@ -56,31 +61,44 @@ function transactionCompleted(common: Common, data: unknown, test: boolean): Par
 }
 
 /**
- * Refunds count only once Paddle approves them (they start as `pending_approval`). A chargeback
- * and the `chargeback_reverse` that undoes it are separate adjustments with their own ids, so both
- * are keyed by the transaction id: the reversal then lands on the same ChargebackFact. Chargeback
- * *warnings* (early fraud notices) move no money and are ignored: if Paddle refunds or the card
- * network charges back, a `refund` or `chargeback` adjustment follows.
+ * A refund or a credit as a signed RefundFact keyed by the adjustment id. Both lower what the
+ * seller keeps; a `credit_reverse` (its own adjustment) gives it back, so its amounts are negated.
+ * Earnings are negative for tax adjustments (the seller's net does not drop): kept as sent, the sum
+ * of all of them is clamped to [0, base] when the order is derived. `type: full` adjusts the grand
+ * total, whatever totals the adjustment itself carries.
+ */
+function refundOrCredit(adj: PaddleAdjustment, at: string, sign: 1 | -1): RefundFact {
+  const earnings = adj.payout_totals ? minorField("payout_totals.earnings", adj.payout_totals.earnings, { allowNegative: true }) : null;
+  return {
+    refundId: adj.id,
+    mode: "increment",
+    at,
+    grossMinor: sign * minorField("totals.total", adj.totals.total),
+    baseMinor: earnings === null ? null : sign * earnings,
+    full: adj.type === "full",
+    currency: adj.currency_code,
+    baseCurrency: adj.payout_totals?.currency_code ?? null,
+  };
+}
+
+/**
+ * Refunds count only once Paddle approves them (they start as `pending_approval`); credits are
+ * created approved. Every dispute adjustment (a chargeback, the `chargeback_reverse` that undoes
+ * it, a later second chargeback) is its own fact keyed by its adjustment id: the latest one says
+ * whether the order is disputed. Chargeback *warnings* (early fraud notices) move no money and are
+ * ignored: if Paddle refunds or the card network charges back, a `refund` or `chargeback` follows.
  */
 function adjustment(common: Common, data: unknown, test: boolean): ParsedEvent {
   const adj: PaddleAdjustment = parseWith(adjustmentSchema, data, `${common.eventType} data`);
   const order = { ...common, orderId: adj.transaction_id, test };
-  if (adj.action === "refund") {
-    if (adj.status !== "approved") return { ...common, kind: "ignored", reason: `refund adjustment is ${adj.status}, not approved` };
-    const refund = {
-      refundId: adj.id,
-      mode: "increment" as const,
-      at: common.occurredAt,
-      grossMinor: minorField("totals.total", adj.totals.total),
-      // Earnings can be negative for tax-only adjustments; kept as sent.
-      baseMinor: adj.payout_totals ? minorField("payout_totals.earnings", adj.payout_totals.earnings, { allowNegative: true }) : null,
-    };
-    return { ...order, kind: "refund", refund };
+  if (adj.action === "refund" || adj.action === "credit" || adj.action === "credit_reverse") {
+    if (adj.status !== "approved") return { ...common, kind: "ignored", reason: `${adj.action} adjustment is ${adj.status}, not approved` };
+    return { ...order, kind: "refund", refund: refundOrCredit(adj, common.occurredAt, adj.action === "credit_reverse" ? -1 : 1) };
   }
   if (adj.action === "chargeback" || adj.action === "chargeback_reverse") {
     if (adj.status === "rejected") return { ...common, kind: "ignored", reason: `${adj.action} adjustment was rejected` };
     const state = adj.action === "chargeback" ? ("open" as const) : ("reversed" as const);
-    return { ...order, kind: "chargeback", chargeback: { chargebackId: adj.transaction_id, state, at: common.occurredAt } };
+    return { ...order, kind: "chargeback", chargeback: { chargebackId: adj.id, state, at: common.occurredAt } };
   }
   return { ...common, kind: "ignored", reason: `adjustment action ${adj.action} does not affect commission` };
 }

@@ -18,7 +18,7 @@ export const transactionSchema = z.object({
   custom_data: z.unknown().optional(),
   items: z.array(z.object({ price: z.object({ product_id: z.string().nullish() }).nullish() })).default([]),
   details: z.object({
-    totals: z.object({ total: money, tax: money, fee: money.nullish(), earnings: money.nullish() }),
+    totals: z.object({ total: money, grand_total: money.nullish(), tax: money, fee: money.nullish(), earnings: money.nullish() }),
     payout_totals: z.object({ fee: money, earnings: money, currency_code: currencyCode }).nullish(),
     line_items: z
       .array(z.object({ product: z.object({ id: z.string().nullish(), name: z.string().nullish() }).nullish() }))
@@ -31,6 +31,7 @@ export const adjustmentSchema = z.object({
   id: z.string().min(1),
   transaction_id: z.string().min(1),
   action: z.string().min(1),
+  type: z.string().nullish(),
   status: z.string().min(1),
   currency_code: currencyCode,
   totals: z.object({ total: money }),

@@ -23,7 +23,7 @@ export default function DashboardRoute() {
   return (
     <div className="dashboard" data-testid="dashboard">
       <PageTitle title="Dashboard">{me?.displayName || me?.name ? `Welcome, ${me.displayName || me.name}` : "Your dashboard"}</PageTitle>
-      <BalanceCards ledgers={ledgers} today={today} />
+      <BalanceCards ledgers={ledgers} now={now} />
       <ChartsSection uid={uid} today={today} ledgers={ledgers} />
       <CommissionsSection uid={uid} now={now} />
       <LinksSection uid={uid} slug={me?.slug ?? null} affiliateDiscountCode={me?.discountCode ?? null} programDiscountCode={settings?.discountCode ?? null} />

@@ -1,7 +1,7 @@
 import { LiveStatus } from "../../components/live-error";
 import { Section } from "../../components/section";
 import type { Live } from "../../hooks/use-live";
-import { formatDay, type DayKey } from "../../lib/days";
+import { formatDay } from "../../lib/days";
 import { formatMoney } from "../../lib/money";
 import type { LedgerShard } from "../../types/models";
 import { computeBalances, type CurrencyBalance } from "./compute-balances";
@@ -49,7 +49,7 @@ function BalanceCard({ balance }: { balance: CurrencyBalance }) {
   );
 }
 
-export function BalanceCards({ ledgers, today }: { ledgers: Live<LedgerShard[]>; today: DayKey }) {
+export function BalanceCards({ ledgers, now }: { ledgers: Live<LedgerShard[]>; now: Date }) {
   return (
     <Section title="Balances" testId="balances">
       <LiveStatus live={ledgers} what="balances" />
@@ -60,7 +60,7 @@ export function BalanceCards({ ledgers, today }: { ledgers: Live<LedgerShard[]>;
             No commissions yet. Share your links below to start earning.
           </p>
         ) : null}
-        {ledgers.status === "ready" ? computeBalances(ledgers.data, today).map((b) => <BalanceCard key={b.currency} balance={b} />) : null}
+        {ledgers.status === "ready" ? computeBalances(ledgers.data, now).map((b) => <BalanceCard key={b.currency} balance={b} />) : null}
       </div>
     </Section>
   );

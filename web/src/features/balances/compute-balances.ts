@@ -1,11 +1,11 @@
 // The balance rule lives with the ledger it reads; Vite bundles the pure module into the portal.
-import { balancesAt } from "../../../../contracts/ledger";
+import { balancesAt, payableKeyAt } from "../../../../contracts/ledger";
 import type { DayKey } from "../../lib/days";
 import type { LedgerShard } from "../../types/models";
 
 export interface CurrencyBalance {
   currency: string;
-  /** Due now: pending amounts whose day has come, plus the (never positive) carry-forward. */
+  /** Due now: pending amounts whose payable time has come, plus the (never positive) carry-forward. */
   payableMinor: number;
   /** Still inside the refund window. */
   pendingMinor: number;
@@ -22,23 +22,25 @@ export interface CurrencyBalance {
 }
 
 /**
- * Sums ledger shards per currency with the functions' own rule (`balancesAt`: days on or before
- * today are payable, so no daily job moves money), and adds the next day something matures.
+ * Sums ledger shards per currency with the functions' own rule (`balancesAt`: what matured by `now`,
+ * to the second, is payable, so no job moves money), and adds the day the next amount matures.
  */
-export function computeBalances(shards: readonly LedgerShard[], today: DayKey): CurrencyBalance[] {
-  const totals = balancesAt(shards, today);
+export function computeBalances(shards: readonly LedgerShard[], now: Date): CurrencyBalance[] {
+  const totals = balancesAt(shards, now);
+  const asOf = payableKeyAt(now);
   return Object.entries(totals)
-    .map(([currency, balance]) => ({ currency, ...balance, nextPayableDay: nextPayableDay(shards, currency, today) }))
+    .map(([currency, balance]) => ({ currency, ...balance, nextPayableDay: nextPayableDay(shards, currency, asOf) }))
     .sort((a, b) => a.currency.localeCompare(b.currency));
 }
 
-function nextPayableDay(shards: readonly LedgerShard[], currency: string, today: DayKey): DayKey | null {
-  let next: DayKey | null = null;
+function nextPayableDay(shards: readonly LedgerShard[], currency: string, asOf: string): DayKey | null {
+  let next: string | null = null;
   for (const shard of shards) {
     if (shard.currency !== currency) continue;
-    for (const [day, minor] of Object.entries(shard.pendingByDay)) {
-      if (minor !== 0 && day > today && (next === null || day < next)) next = day;
+    for (const [key, minor] of Object.entries(shard.pendingByDay)) {
+      if (minor !== 0 && key > asOf && (next === null || key < next)) next = key;
     }
   }
-  return next;
+  // Keys are payable instants (or, written earlier, UTC days): the card names the day.
+  return next === null ? null : next.slice(0, 10);
 }

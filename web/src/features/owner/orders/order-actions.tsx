@@ -40,8 +40,8 @@ export function OrderActions({ order, active }: { order: OwnerOrder; active: Own
         </>
       ) : null}
       {isAwaitingApproval(order) ? (
-        <button type="button" className="button button--small button--primary" disabled={busy} data-testid="approve-flag-button" onClick={() => run("approveSelfReferral", { orderKey: order.id }, "Self-referral approved.")}>
-          Approve self-referral
+        <button type="button" className="button button--small button--primary" disabled={busy} data-testid="approve-flag-button" onClick={() => run("approveSelfReferral", { orderKey: order.id }, order.flag === "refund_currency" ? "Released without the foreign refund." : "Self-referral approved.")}>
+          {order.flag === "refund_currency" ? "Release commission" : "Approve self-referral"}
         </button>
       ) : null}
       <ActionMessage state={state} testId="order-action-message" />

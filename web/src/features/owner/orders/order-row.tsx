@@ -5,6 +5,12 @@ import type { OwnerAffiliate, OwnerOrder } from "../../../types/models";
 import { receiptText } from "../order-filter";
 import { OrderActions } from "./order-actions";
 
+/** Why an order's commission is held for the owner (functions/src/orders/derive.ts `OrderFlag`). */
+const FLAG_LABELS: Readonly<Record<string, string>> = {
+  self_referral: "self-referral",
+  refund_currency: "refund in another currency: review",
+};
+
 export function OrderRow({ order, names, active }: { order: OwnerOrder; names: ReadonlyMap<string, OwnerAffiliate>; active: OwnerAffiliate[] }) {
   const who = order.affiliateId ? names.get(order.affiliateId) : undefined;
   return (
@@ -25,7 +31,12 @@ export function OrderRow({ order, names, active }: { order: OwnerOrder; names: R
       </td>
       <td className="small" data-testid="order-receipt">
         {receiptText(order)}
-        {order.flag ? <Badge tone="pending">{order.flagApproved ? "self-referral approved" : "self-referral"}</Badge> : null}
+        {order.flag ? (
+          <Badge tone="pending">
+            {FLAG_LABELS[order.flag] ?? order.flag}
+            {order.flagApproved ? " approved" : ""}
+          </Badge>
+        ) : null}
       </td>
       <td>
         <OrderActions order={order} active={active} />
