@@ -1,6 +1,7 @@
 import { logger } from "firebase-functions";
 import { onRequest, type Request } from "firebase-functions/https";
 import { clickSalt, defaultRedirectUrl } from "../config/params.js";
+import { secretValue } from "../config/secrets.js";
 import { publicUrl } from "../config/public-url.js";
 import { createClick, type NewClick } from "../store/clicks.js";
 import { classifyClick } from "./classify.js";
@@ -42,7 +43,7 @@ async function recordClick(
       headers: req.headers,
       socketAddress: req.socket.remoteAddress,
       now,
-      salt: clickSalt.value(),
+      salt: secretValue(clickSalt),
       navigation: click.source === "redirect",
     },
     cap,

@@ -1,5 +1,6 @@
 import { onRequest } from "firebase-functions/https";
-import { listOf, paddleEnvironment, paddleWebhookSecret } from "../../config/params.js";
+import { paddleEnvironment, paddleWebhookSecret } from "../../config/params.js";
+import { secretList } from "../../config/secrets.js";
 import { handleWebhook, type WebhookPlatform } from "../http/handle-webhook.js";
 import { parsePaddleEvent } from "./parse.js";
 import { verifyPaddleSignature } from "./verify.js";
@@ -8,7 +9,7 @@ export function paddlePlatform(): WebhookPlatform {
   return {
     platform: "paddle",
     verify: (rawBody, header, nowSeconds) =>
-      verifyPaddleSignature(rawBody, header("paddle-signature"), listOf(paddleWebhookSecret.value()), nowSeconds),
+      verifyPaddleSignature(rawBody, header("paddle-signature"), secretList(paddleWebhookSecret), nowSeconds),
     parse: (rawBody) => parsePaddleEvent(rawBody, { sandbox: paddleEnvironment.value() === "sandbox" }),
   };
 }
