@@ -48,6 +48,8 @@ export const sharedCollections = [
   "clicks",
   "audit",
   "mail",
+  // [owners] the server-kept owner records the rules read.
+  "owners",
   "unlisted",
 ] as const;
 export type SharedCollection = (typeof sharedCollections)[number];
@@ -151,6 +153,8 @@ export const sharedTables: Record<SharedCollection, Table> = {
   clicks: ownerReadOnly,
   audit: ownerReadOnly,
   mail: ownerReadOnly,
+  // [owners] read by the rules only: no client reads or writes it, the owner included.
+  owners: unlisted,
   unlisted,
 };
 

@@ -264,6 +264,14 @@ export const sharedSpecs: Record<SharedCollection, SharedSpec> = {
     updateOk: { note: "x" },
     updateBad: { to: ["attacker@example.com"] },
   },
+  // [owners] The owner role's record: without it the rules grant the claim nothing.
+  owners: {
+    collection: "owners",
+    docId: uid.Owner,
+    data: { email: "owner@example.com" },
+    updateOk: { note: "x" },
+    updateBad: { email: "fred@example.com" },
+  },
   unlisted: {
     collection: "secrets",
     docId: "rules-secret-1",
