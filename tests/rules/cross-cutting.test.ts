@@ -214,6 +214,11 @@ describe("profile field sizes and types", () => {
     ["nothing before @", "deny", "@example.com"],
     ["space inside", "deny", "alice smith@example.com"],
     ["trailing newline", "deny", "alice@example.com\n"],
+    // [payout-email] The mail documents' pattern (contracts/email-address.ts): no address the mails would drop.
+    ["a comma and more after it", "deny", "a@b.c,x"],
+    ["two addresses joined by a semicolon", "deny", "a@b.c;x@y.z"],
+    ["a display name", "deny", "Alice <alice@example.com>"],
+    ["a quoted local part", "deny", '"alice"@example.com'],
     ["number", "deny", 12345],
     ["null", "deny", null],
     ["array", "deny", ["alice@example.com"]],
