@@ -300,7 +300,7 @@ describe("paths no rule names", () => {
     deny("A reads a subcollection of own commission", (s) =>
       A(s).doc(`commissions/${keyedSpecs.commissions.docId(uid.A)}/items/x`).get(),
     ),
-    deny("A reads settings/other (only settings/program is named)", (s) => A(s).doc("settings/other").get()),
+    deny("A reads settings/other (only settings/program and settings/owner are named)", (s) => A(s).doc("settings/other").get()),
     deny("owner lists settings", (s) => owner(s).collection("settings").limit(10).get()),
     deny("A reads a commission that does not exist", (s) => A(s).doc("commissions/paddle_rules-missing").get()),
     allow("owner reads a commission that does not exist", (s) => owner(s).doc("commissions/paddle_rules-missing").get()),
