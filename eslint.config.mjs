@@ -25,7 +25,7 @@ const PURE_FUNCTIONS = [
   "functions/src/webhooks/!(replay).ts",
   "functions/src/clicks/!(endpoint|endpoint.test|lookups).ts",
   "functions/src/affiliates/!(apply).ts",
-  "functions/src/auth/session-decision.ts",
+  "functions/src/auth/{session-decision,sign-in-policy}.ts",
   "functions/src/owner/{access,clock}.ts",
 ];
 const zones = [

@@ -1,9 +1,14 @@
 // Deployed functions: each export's name is its identity in Firebase, so it never changes.
+import { reconcileOwnersOnStart } from "./auth/owner-sync.js";
+
+reconcileOwnersOnStart();
 export { paddleWebhook } from "./webhooks/paddle/endpoint.js";
 export { paddleClassicWebhook } from "./webhooks/paddle-classic/endpoint.js";
 export { lemonSqueezyWebhook } from "./webhooks/lemonsqueezy/endpoint.js";
 export { onOrderWritten } from "./triggers/on-order-written.js";
 export { session } from "./auth/session.js";
+export { beforeCreate, beforeSignIn } from "./auth/blocking.js";
+export { reconcileOwnersEvery5Minutes } from "./auth/owner-sync.js";
 export { click, redirect } from "./clicks/endpoint.js";
 export { onVisitWritten } from "./triggers/on-visit-written.js";
 export { apply } from "./affiliates/apply.js";

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { signLemonSqueezy, signPaddle, signPaddleClassic } from "./webhook-signatures";
-import { localSecrets } from "./local-config";
+import { firstLocalSecret } from "./local-config";
 import { HOSTING_URL, repoRoot } from "./paths";
 
 // Builders of signed platform requests, made from the real vendor payloads in fixtures/vendor with
@@ -84,7 +84,7 @@ export function lemonSqueezyEvent(event: "order_created" | "order_refunded", inp
     },
     data: order,
   });
-  const secret = firstOf(localSecrets().LEMONSQUEEZY_WEBHOOK_SECRET);
+  const secret = firstLocalSecret("LEMONSQUEEZY_WEBHOOK_SECRET");
   return {
     path: "/webhooks/lemonsqueezy",
     headers: { "content-type": "application/json", "x-event-name": event, "x-signature": signLemonSqueezy(body, secret) },
@@ -190,7 +190,7 @@ export function paddleCustomer(customerId: string, email: string, name: string):
 }
 
 function signedPaddle(body: string, ts = Math.floor(Date.now() / 1000)): SignedRequest {
-  const secret = firstOf(localSecrets().PADDLE_WEBHOOK_SECRET);
+  const secret = firstLocalSecret("PADDLE_WEBHOOK_SECRET");
   return { path: "/webhooks/paddle", headers: { "content-type": "application/json", "paddle-signature": signPaddle(body, secret, ts) }, body };
 }
 
@@ -268,12 +268,6 @@ function signedClassic(fields: Record<string, string>): SignedRequest {
 }
 
 export const classicTime = (d: Date): string => d.toISOString().slice(0, 19).replace("T", " ");
-
-function firstOf(secretValue: string | undefined): string {
-  const first = secretValue?.split(",")[0]?.trim();
-  if (!first) throw new Error("functions/.secret.local lacks a webhook secret.");
-  return first;
-}
 
 export async function post(request: SignedRequest, base = HOSTING_URL): Promise<Response> {
   return fetch(`${base}${request.path}`, { method: "POST", headers: request.headers, body: request.body });

@@ -41,7 +41,6 @@ export const DEMO_SETTINGS = {
   cookieDays: 30,
   payoutThresholdMinor: 5000,
   discountCode: "FRIEND10",
-  notifyEmails: [],
 };
 
 export const daysAgo = (days: number, now = Date.now()): string => new Date(now - days * 86_400_000).toISOString();

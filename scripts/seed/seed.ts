@@ -27,6 +27,7 @@ export async function seedProgram(): Promise<void> {
   const db = getFirestore(app);
   const auth = getAuth(app);
   await db.doc("settings/program").set(DEMO_SETTINGS);
+  await db.doc("settings/owner").set({ notifyEmails: [] });
   for (const { id, ...course } of DEMO_COURSES) await db.doc(`courses/${id}`).set(course);
   const users = [{ uid: DEMO_OWNER.uid, email: DEMO_OWNER.email }, ...DEMO_AFFILIATES.map((a) => ({ uid: a.id, email: a.email }))];
   for (const user of users) {

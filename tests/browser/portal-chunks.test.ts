@@ -9,7 +9,7 @@ import { createAffiliate, HOSTING } from "../support/emulator";
 // Fields only the owner's Firestore converters (lib/firestore-owner.ts) and owner pages read: the
 // customer on an order, the payee and author of a payout. (The callables' schemas, which every
 // signed-in person loads, name other owner fields, so those would prove nothing.)
-const OWNER_ONLY = ["customerEmail", "payeeName", "createdBy"];
+const OWNER_ONLY = ["customerEmail", "payeeName", "affiliateNotes"];
 
 let browser: Browser;
 const contexts: BrowserContext[] = [];

@@ -214,6 +214,11 @@ describe("profile field sizes and types", () => {
     ["nothing before @", "deny", "@example.com"],
     ["space inside", "deny", "alice smith@example.com"],
     ["trailing newline", "deny", "alice@example.com\n"],
+    // [payout-email] The mail documents' pattern (contracts/email-address.ts): no address the mails would drop.
+    ["a comma and more after it", "deny", "a@b.c,x"],
+    ["two addresses joined by a semicolon", "deny", "a@b.c;x@y.z"],
+    ["a display name", "deny", "Alice <alice@example.com>"],
+    ["a quoted local part", "deny", '"alice"@example.com'],
     ["number", "deny", 12345],
     ["null", "deny", null],
     ["array", "deny", ["alice@example.com"]],
@@ -295,7 +300,7 @@ describe("paths no rule names", () => {
     deny("A reads a subcollection of own commission", (s) =>
       A(s).doc(`commissions/${keyedSpecs.commissions.docId(uid.A)}/items/x`).get(),
     ),
-    deny("A reads settings/other (only settings/program is named)", (s) => A(s).doc("settings/other").get()),
+    deny("A reads settings/other (only settings/program and settings/owner are named)", (s) => A(s).doc("settings/other").get()),
     deny("owner lists settings", (s) => owner(s).collection("settings").limit(10).get()),
     deny("A reads a commission that does not exist", (s) => A(s).doc("commissions/paddle_rules-missing").get()),
     allow("owner reads a commission that does not exist", (s) => owner(s).doc("commissions/paddle_rules-missing").get()),
@@ -319,5 +324,39 @@ describe("status is read on every request (E-09)", () => {
     await expectRule("deny", db.collection("commissions").where("affiliateId", "==", carol).limit(10).get());
     await expectRule("deny", db.doc("settings/program").get());
     await expectRule("deny", db.doc(`affiliates/${carol}`).update({ displayName: "Carol" }));
+  });
+});
+
+// [owners] The claim counts only beside the server-kept owner record for the token's email.
+describe("owner record (owners/{uid})", () => {
+  const order = (db: Db) => db.doc(`orders/paddle_ord-${uid.A}`);
+  const fred = { email: "fred@example.com", email_verified: true };
+  it("the claim without a record reads nothing; the record for another email neither", async () => {
+    const former = "rules-former-owner";
+    const db = suite.as(former, { email: "former@example.com", email_verified: true, owner: true });
+    await expectRule("deny", order(db).get());
+    await expectRule("deny", db.doc("settings/program").get());
+    await suite.serverSet(`owners/${former}`, { email: "someone-else@example.com" });
+    await expectRule("deny", order(db).get());
+    await suite.serverSet(`owners/${former}`, { email: "former@example.com" });
+    await expectRule("allow", order(db).get());
+  });
+
+  it("a record with a claim that is not exactly true reads nothing", async () => {
+    await suite.serverSet(`owners/${uid.FakeOwner}`, { email: fred.email });
+    await expectRule("deny", order(suite.db("FakeOwner")).get());
+    await expectRule("allow", order(suite.as(uid.FakeOwner, { ...fred, owner: true })).get());
+  });
+
+  it("removing the record ends the owner's reads at the next request, with the same token", async () => {
+    const gone = "rules-removed-owner";
+    const db = suite.as(gone, { email: "removed@example.com", email_verified: true, owner: true });
+    await suite.serverSet(`owners/${gone}`, { email: "removed@example.com" });
+    await expectRule("allow", order(db).get());
+    await expectRule("allow", db.collection("affiliates").limit(5).get());
+    await suite.env.withSecurityRulesDisabled((ctx) => ctx.firestore().doc(`owners/${gone}`).delete());
+    await expectRule("deny", order(db).get());
+    await expectRule("deny", db.collection("affiliates").limit(5).get());
+    await expectRule("deny", db.doc("settings/program").get());
   });
 });

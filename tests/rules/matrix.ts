@@ -48,6 +48,11 @@ export const sharedCollections = [
   "visits",
   "audit",
   "mail",
+  // [owners] the server-kept owner records the rules read.
+  "owners",
+  // [owner-only] the owner's note on an affiliate (affiliateNotes/{affiliateId}, A's here) and settings/owner.
+  "affiliateNotes",
+  "ownerSettings",
   "unlisted",
 ] as const;
 export type SharedCollection = (typeof sharedCollections)[number];
@@ -120,6 +125,19 @@ const ownerReadOnly: Table = {
   FakeOwner: /*      */ "n   n    n      n      n       n",
 };
 
+// [owner-only] settings/owner: one document, get only, the owner only.
+const ownerGetOnly: Table = {
+  Anon: /*           */ "n   n    n      n      n       n",
+  A: /*              */ "n   n    n      n      n       n",
+  B: /*              */ "n   n    n      n      n       n",
+  S: /*              */ "n   n    n      n      n       n",
+  P: /*              */ "n   n    n      n      n       n",
+  D: /*              */ "n   n    n      n      n       n",
+  UA: /*             */ "n   n    n      n      n       n",
+  Owner: /*          */ "Y   n    n      n      n       n",
+  FakeOwner: /*      */ "n   n    n      n      n       n",
+};
+
 // A collection no rule names: denied to everyone, the owner included.
 const unlisted: Table = {
   Anon: /*           */ "n   n    n      n      n       n",
@@ -151,6 +169,11 @@ export const sharedTables: Record<SharedCollection, Table> = {
   visits: ownerReadOnly,
   audit: ownerReadOnly,
   mail: ownerReadOnly,
+  // [owners] read by the rules only: no client reads or writes it, the owner included.
+  owners: unlisted,
+  // [owner-only] A's own note is no more readable to A than anyone else's.
+  affiliateNotes: ownerReadOnly,
+  ownerSettings: ownerGetOnly,
   unlisted,
 };
 

@@ -203,7 +203,6 @@ export const sharedSpecs: Record<SharedCollection, SharedSpec> = {
       cookieDays: 30,
       payoutThresholdMinor: 5000,
       discountCode: null,
-      notifyEmails: ["owner@example.com"],
     },
     updateOk: { name: "Renamed" },
     updateBad: { defaultRateBps: 10_000 },
@@ -263,6 +262,29 @@ export const sharedSpecs: Record<SharedCollection, SharedSpec> = {
     data: { to: ["alice@example.com"], message: { subject: "Hi", text: "Hello" } },
     updateOk: { note: "x" },
     updateBad: { to: ["attacker@example.com"] },
+  },
+  // [owners] The owner role's record: without it the rules grant the claim nothing.
+  owners: {
+    collection: "owners",
+    docId: uid.Owner,
+    data: { email: "owner@example.com" },
+    updateOk: { note: "x" },
+    updateBad: { email: "fred@example.com" },
+  },
+  // [owner-only] The owner's note on A, and who else gets sale emails.
+  affiliateNotes: {
+    collection: "affiliateNotes",
+    docId: uid.A,
+    data: { note: "Owner only: asked for a higher rate" },
+    updateOk: { note: "x" },
+    updateBad: { note: "approved by owner" },
+  },
+  ownerSettings: {
+    collection: "settings",
+    docId: "owner",
+    data: { notifyEmails: ["partner@example.com"] },
+    updateOk: { notifyEmails: [] },
+    updateBad: { notifyEmails: ["attacker@example.com"] },
   },
   unlisted: {
     collection: "secrets",

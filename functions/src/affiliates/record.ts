@@ -17,7 +17,6 @@ export interface AffiliateRecord {
   cookieDays: number | null;
   discountCode: string | null;
   slug: string | null;
-  note: string;
 }
 
 export function readAffiliate(data: unknown, id: string): AffiliateRecord {
@@ -32,6 +31,5 @@ export function readAffiliate(data: unknown, id: string): AffiliateRecord {
     cookieDays: intOrNull(f["cookieDays"]),
     discountCode: strOrNull(f["discountCode"]),
     slug: strOrNull(f["slug"]),
-    note: str(f["note"]),
   };
 }

@@ -3,6 +3,7 @@ import { logger } from "firebase-functions";
 import { onRequest, type Request } from "firebase-functions/https";
 import { MAX_INSTANCES } from "../config/instances.js";
 import { clickSalt, clicksPerAffiliatePerMinute, defaultRedirectUrl } from "../config/params.js";
+import { secretValue } from "../config/secrets.js";
 import { publicUrl } from "../config/public-url.js";
 import { recordVisit, type NewClick } from "../store/clicks.js";
 import { classifyClick } from "./classify.js";
@@ -42,7 +43,7 @@ async function recordClick(
 ): Promise<"recorded" | "not counted"> {
   const now = new Date();
   const counting = classifyClick(
-    { method: req.method, headers: req.headers, now, salt: clickSalt.value(), navigation: click.source === "redirect" },
+    { method: req.method, headers: req.headers, now, salt: secretValue(clickSalt), navigation: click.source === "redirect" },
     cap,
   );
   if (!counting.count) return "not counted";

@@ -3,7 +3,7 @@ import { CLICKS_PER_AFFILIATE_PER_MINUTE } from "../clicks/limits.js";
 
 // Every parameter the functions read. Values come from functions/.env.local and
 // functions/.secret.local on the emulators, and from `firebase functions:secrets:set` in production.
-// Secrets may hold several values separated by commas, so a rotated secret can overlap the new one.
+// Secrets are read through secrets.ts (one value a line, demo values refused outside the emulators).
 
 export const paddleWebhookSecret = defineSecret("PADDLE_WEBHOOK_SECRET");
 export const paddleClassicPublicKey = defineSecret("PADDLE_CLASSIC_PUBLIC_KEY");
@@ -36,16 +36,10 @@ export const clicksPerAffiliatePerMinute = defineInt("CLICKS_PER_AFFILIATE_PER_M
   default: CLICKS_PER_AFFILIATE_PER_MINUTE,
 });
 
-/** Splits a multi-value parameter: comma-separated, blanks dropped. PEM keys are separated by blank lines instead. */
+/** Splits OWNER_EMAILS: comma-separated (no address has a comma), blanks dropped. */
 export function listOf(value: string): string[] {
   return value
     .split(",")
     .map((v) => v.trim())
     .filter((v) => v.length > 0);
-}
-
-export function pemKeysOf(value: string): string[] {
-  // `.secret.local` stores a PEM on one line with literal `\n` escapes.
-  const text = value.replace(/\\n/g, "\n");
-  return text.match(/-----BEGIN PUBLIC KEY-----[\s\S]+?-----END PUBLIC KEY-----/g) ?? [];
 }

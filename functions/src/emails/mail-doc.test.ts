@@ -45,6 +45,7 @@ describe("mailDocSchema", () => {
   it.each([
     ["no recipients", { ...doc, to: [] }],
     ["a comma-joined recipient list", { ...doc, to: ["a@x.example, b@y.example"] }],
+    ["an address with a comma and more after it (the rules refuse it as a payout email too)", { ...doc, to: ["a@b.c,x"] }],
     ["a display-name recipient", { ...doc, to: ["Ana <ana@aff.example>"] }],
     ["a multi-line subject", { ...doc, message: { ...doc.message, subject: "Hi\r\nBcc: x@evil.example" } }],
     ["an empty subject", { ...doc, message: { ...doc.message, subject: "" } }],

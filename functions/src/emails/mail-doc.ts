@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
+import { isEmailAddress } from "../../../contracts/email-address.js";
 
 /**
  * What we write to `mail/{id}` for the Trigger Email extension (firebase/firestore-send-email).
@@ -22,11 +23,8 @@ export interface ComposedMail {
   doc: MailDoc;
 }
 
-// One address per entry with no whitespace, comma, semicolon or angle bracket, so a single stored
-// value can never expand into several recipients or a display-name trick.
-const emailAddress = z
-  .string()
-  .regex(/^[^\s@<>,;"()]+@[^\s@<>,;"()]+\.[^\s@<>,;"()]+$/, "must be one plain email address");
+// One plain address per entry, the pattern the rules check payout emails with (contracts/email-address.ts).
+const emailAddress = z.string().refine(isEmailAddress, "must be one plain email address");
 
 const noLineBreaks = /^[^\r\n]*$/;
 

@@ -1,4 +1,5 @@
 // Who may call an owner callable. Pure, so the rule is unit-tested apart from Firebase.
+import { isListedOwner } from "../auth/session-decision.js";
 import type { Actor } from "../domain/actor.js";
 
 export interface CallerAuth {
@@ -16,7 +17,7 @@ export type OwnerDecision = { ok: true; owner: Actor } | { ok: false; code: "una
 export function decideOwner(auth: CallerAuth | undefined, ownerEmails: readonly string[]): OwnerDecision {
   if (!auth) return { ok: false, code: "unauthenticated" };
   const email = typeof auth.token.email === "string" ? auth.token.email.trim().toLowerCase() : null;
-  const listed = email !== null && ownerEmails.some((o) => o.trim().toLowerCase() === email);
+  const listed = isListedOwner(email, ownerEmails);
   if (auth.token.owner !== true || auth.token.email_verified !== true || !listed || email === null) {
     return { ok: false, code: "permission-denied" };
   }

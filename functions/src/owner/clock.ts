@@ -8,5 +8,3 @@ export function clockOf(asOf: string | undefined, onEmulator: boolean, serverNow
   const ms = Date.parse(asOf);
   return Number.isNaN(ms) ? serverNow : new Date(ms);
 }
-
-export const onEmulator = (): boolean => process.env.FUNCTIONS_EMULATOR === "true";

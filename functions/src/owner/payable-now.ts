@@ -1,7 +1,8 @@
 import { callables, type CallableData, type CallableOutput } from "../../../contracts/callables/index.js";
 import { ownerCallable } from "../callables/define.js";
 import { payableNow as payable } from "../store/payouts.js";
-import { clockOf, onEmulator } from "./clock.js";
+import { onEmulator } from "../config/runtime.js";
+import { clockOf } from "./clock.js";
 
 /** What each affiliate could be paid today, per currency, at or above the payout threshold. */
 export function handlePayableNow(input: CallableData<"payableNow">, serverNow = new Date()): Promise<CallableOutput<"payableNow">> {

@@ -1,7 +1,8 @@
 import { callables } from "../../../contracts/callables/index.js";
 import { ownerCallable } from "../callables/define.js";
 import { recordPayout as record } from "../store/payouts.js";
-import { clockOf, onEmulator } from "./clock.js";
+import { onEmulator } from "../config/runtime.js";
+import { clockOf } from "./clock.js";
 
 /** Records a payout the owner made outside the system (PayPal, Wise, bank transfer). */
 export const recordPayout = ownerCallable(callables.recordPayout, ({ asOf, ...request }, owner) =>

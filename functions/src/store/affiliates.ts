@@ -1,4 +1,5 @@
 import type { AffiliateStatus, StatusAction } from "../../../contracts/affiliates.js";
+import { str } from "../../../contracts/read-fields.js";
 import type { Application } from "../../../contracts/callables/index.js";
 import type { AffiliateRecord } from "../affiliates/record.js";
 import { nextStatus } from "../affiliates/status.js";
@@ -7,7 +8,18 @@ import { DomainError } from "../domain/errors.js";
 import { auditIn } from "./audit.js";
 import { ensureAuthUser } from "./auth-users.js";
 import { affiliates, slugs } from "./collections.js";
-import { db, FieldValue, readAlone, type Read } from "./firestore.js";
+import { db, FieldValue, readAlone, type Read, type Transaction } from "./firestore.js";
+
+// The owner's note and review on an affiliate live in `affiliateNotes/{affiliateId}`, which only the
+// owner reads: the affiliate reads their own `affiliates/{id}`. Documents written before that split
+// lose the fields the next time the owner changes them.
+const OWNER_FIELDS_GONE = { note: FieldValue.delete(), reviewedAt: FieldValue.delete(), reviewedBy: FieldValue.delete() };
+
+const ownerNoteRef = (affiliateId: string) => db().collection("affiliateNotes").doc(affiliateId);
+
+function writeOwnerNote(tx: Transaction, affiliateId: string, note: string, owner: Actor): void {
+  tx.set(ownerNoteRef(affiliateId), { note, updatedAt: FieldValue.serverTimestamp(), updatedBy: owner.uid }, { merge: true });
+}
 
 export async function readAffiliate(affiliateId: string): Promise<AffiliateRecord | null> {
   return (await affiliates().doc(affiliateId).get()).data() ?? null;
@@ -28,7 +40,7 @@ export async function findAffiliate(ref: string, read: Read = readAlone): Promis
   return (await read(affiliates().doc(target))).data() ?? null;
 }
 
-function newAffiliate(fields: { email: string; name: string; status: AffiliateStatus; website: string; promotion: string; note: string }) {
+function newAffiliate(fields: { email: string; name: string; status: AffiliateStatus; website: string; promotion: string }) {
   return {
     ...fields,
     displayName: fields.name,
@@ -50,7 +62,7 @@ export async function submitApplication(application: Application): Promise<void>
   const ref = db().collection("affiliates").doc(uid);
   await db().runTransaction(async (tx) => {
     if ((await tx.get(ref)).exists) return;
-    tx.create(ref, newAffiliate({ ...application, status: "pending", note: "" }));
+    tx.create(ref, newAffiliate({ ...application, status: "pending" }));
   });
 }
 
@@ -67,11 +79,13 @@ export async function inviteAffiliate(invitation: Invitation, owner: Actor): Pro
   return db().runTransaction(async (tx) => {
     const current = (await tx.get(ref)).data() ?? null;
     if (current?.status === "active") return { affiliateId: uid, created: false };
+    const { note, ...person } = invitation;
     if (current) {
-      tx.update(ref, { status: "active", note: invitation.note, reviewedAt: FieldValue.serverTimestamp(), reviewedBy: owner.uid });
+      tx.update(ref, { status: "active", ...OWNER_FIELDS_GONE });
     } else {
-      tx.create(ref.withConverter(null), newAffiliate({ ...invitation, status: "active", website: "", promotion: "" }));
+      tx.create(ref.withConverter(null), newAffiliate({ ...person, status: "active", website: "", promotion: "" }));
     }
+    writeOwnerNote(tx, uid, note, owner);
     const before = current ? { status: current.status } : null;
     auditIn(tx, { action: "inviteAffiliate", by: owner, target: { collection: "affiliates", id: uid }, before, after: { status: "active", email: invitation.email } });
     return { affiliateId: uid, created: current === null };
@@ -87,7 +101,8 @@ export async function changeAffiliateStatus(affiliateId: string, action: StatusA
     const current = affiliate.status;
     const next = current === null ? null : nextStatus(current, action);
     if (next === null) throw new DomainError("failed-precondition", `Cannot ${action} an affiliate whose status is ${current ?? "unknown"}.`);
-    tx.update(ref, { status: next, note, reviewedAt: FieldValue.serverTimestamp(), reviewedBy: owner.uid });
+    tx.update(ref, { status: next, ...OWNER_FIELDS_GONE });
+    writeOwnerNote(tx, affiliateId, note, owner);
     auditIn(tx, { action: `affiliate.${action}`, by: owner, target: { collection: "affiliates", id: affiliateId }, before: { status: current }, after: { status: next, note } });
     return next;
   });
@@ -112,6 +127,7 @@ export async function updateAffiliateTerms(affiliateId: string, terms: Affiliate
   await db().runTransaction(async (tx) => {
     const affiliate = (await tx.get(ref)).data();
     if (!affiliate) throw new DomainError("not-found", "No such affiliate.");
+    const previousNote = str((await tx.get(ownerNoteRef(affiliateId))).get("note"));
     const slugRef = terms.slug ? slugs().doc(terms.slug) : null;
     const slugSnap = slugRef ? await tx.get(slugRef) : null;
     // A slug equal to another affiliate's uid would be shadowed by that affiliate when resolving.
@@ -119,8 +135,10 @@ export async function updateAffiliateTerms(affiliateId: string, terms: Affiliate
     const taken = (slugSnap?.exists && slugSnap.data()?.affiliateId !== affiliateId) || (uidClash?.exists && uidClash.id !== affiliateId);
     if (taken) throw new DomainError("conflict", "This slug is taken.");
     if (slugRef && !slugSnap?.exists) tx.create(slugRef.withConverter(null), { affiliateId, createdAt: FieldValue.serverTimestamp() });
-    const { rateBps, cookieDays, discountCode, slug, note } = affiliate;
-    tx.update(ref, { ...terms, updatedAt: FieldValue.serverTimestamp() });
-    auditIn(tx, { action: "updateAffiliate", by: owner, target: { collection: "affiliates", id: affiliateId }, before: { rateBps, cookieDays, discountCode, slug, note }, after: terms });
+    const { rateBps, cookieDays, discountCode, slug } = affiliate;
+    const { note, ...affiliateTerms } = terms;
+    tx.update(ref, { ...affiliateTerms, ...OWNER_FIELDS_GONE, updatedAt: FieldValue.serverTimestamp() });
+    writeOwnerNote(tx, affiliateId, note, owner);
+    auditIn(tx, { action: "updateAffiliate", by: owner, target: { collection: "affiliates", id: affiliateId }, before: { rateBps, cookieDays, discountCode, slug, note: previousNote }, after: terms });
   });
 }

@@ -19,12 +19,15 @@ export async function ensureAuthUser(email: string, name: string | null): Promis
   }
 }
 
-/** Sets or clears the `owner` custom claim, keeping the user's other claims. */
-export async function setOwnerClaim(uid: string, owner: boolean): Promise<void> {
+/**
+ * True when the account can sign in with a password (someone set one, through the public sign-up API
+ * or on the account). Email link is the only way in, so such an account never becomes an owner. The
+ * Admin SDK returns the hash, or a redacted one, whenever a password is set.
+ */
+export async function hasPassword(uid: string): Promise<boolean> {
   db(); // initialises the Admin SDK's default app
-  const auth = getAuth();
-  const user = await auth.getUser(uid);
-  await auth.setCustomUserClaims(uid, { ...(user.customClaims ?? {}), owner });
+  const user = await getAuth().getUser(uid);
+  return typeof user.passwordHash === "string" || user.passwordSalt !== undefined;
 }
 
 function codeOf(err: unknown): string | null {

@@ -5,6 +5,7 @@ import { DomainError } from "../domain/errors.js";
 import { payableRows, type AffiliateBrief } from "../payouts/payable.js";
 import { checkPayout, chunk, payoutIdFor, selectAllocations, type Allocation } from "../payouts/select.js";
 import { affiliates, ledgers, orders, payouts } from "./collections.js";
+import { auditIn } from "./audit.js";
 import { db, Timestamp, type Transaction } from "./firestore.js";
 import { prepareOrderChange, writeOrderChange, type PreparedOrderChange } from "./orders.js";
 import { readProgramSettings } from "./program.js";
@@ -83,8 +84,14 @@ export async function recordPayout(request: PayoutRequest, owner: Actor, now: Da
       payeeName: affiliate.name,
       payeeEmail: affiliate.payoutEmail ?? affiliate.email ?? "",
       createdAt: Timestamp.fromDate(now),
-      createdBy: owner.uid,
-      createdByEmail: owner.email,
+    });
+    // Who recorded it is the owner's business, not the affiliate's, who reads this payout: the audit trail keeps it.
+    auditIn(tx, {
+      action: "recordPayout",
+      by: owner,
+      target: { collection: "payouts", id: payoutId },
+      before: null,
+      after: { affiliateId: request.affiliateId, currency: request.currency, amountMinor: check.amountMinor, method: request.method, reference: request.reference },
     });
     if (later.length > 0) tx.create(lockRef, { payoutId, createdAt: Timestamp.fromDate(now) });
     for (const p of prepared) writeOrderChange(tx, p);

@@ -47,7 +47,11 @@ describe("review", () => {
     const { id, email } = await createAffiliate({ status: "pending" });
     expect(await call("setAffiliateStatus", { affiliateId: id, action: "approve", note: "Welcome aboard" }, owner)).toMatchObject({ status: 200, data: { status: "active" } });
     const affiliate = (await db().doc(`affiliates/${id}`).get()).data();
-    expect(affiliate).toMatchObject({ status: "active", note: "Welcome aboard" });
+    expect(affiliate).toMatchObject({ status: "active" });
+    // The note is the owner's: it lives beside the affiliate document, never in it (the affiliate reads that one).
+    expect(affiliate).not.toHaveProperty("note");
+    expect(affiliate).not.toHaveProperty("reviewedBy");
+    expect((await db().doc(`affiliateNotes/${id}`).get()).data()).toMatchObject({ note: "Welcome aboard" });
     const mail = await mailOf(welcomeMailId(id));
     expect(mail).toMatchObject({ to: [email], kind: "welcome-affiliate" });
     expect(String((mail as { message: { text: string } }).message.text)).toContain(`sign in with ${email}`);
@@ -61,7 +65,8 @@ describe("review", () => {
   test("reject keeps the note and sends nothing; disable and enable follow the allowed transitions", async () => {
     const pending = await createAffiliate({ status: "pending" });
     expect(await call("setAffiliateStatus", { affiliateId: pending.id, action: "reject", note: "Not a fit" }, owner)).toMatchObject({ status: 200, data: { status: "rejected" } });
-    expect((await db().doc(`affiliates/${pending.id}`).get()).data()).toMatchObject({ status: "rejected", note: "Not a fit" });
+    expect((await db().doc(`affiliates/${pending.id}`).get()).data()).toMatchObject({ status: "rejected" });
+    expect((await db().doc(`affiliateNotes/${pending.id}`).get()).get("note")).toBe("Not a fit");
 
     const active = await createAffiliate();
     expect(await call("setAffiliateStatus", { affiliateId: active.id, action: "disable", note: "Spam" }, owner)).toMatchObject({ data: { status: "disabled" } });
@@ -90,7 +95,10 @@ describe("terms", () => {
     const slug = uniqueId("slug-").toLowerCase();
     const terms = { affiliateId: a.id, rateBps: 3500, cookieDays: 60, discountCode: "ADA10", slug: slug.toUpperCase(), note: "VIP" };
     expect(await call("updateAffiliate", terms, owner)).toMatchObject({ status: 200 });
-    expect((await db().doc(`affiliates/${a.id}`).get()).data()).toMatchObject({ rateBps: 3500, cookieDays: 60, discountCode: "ADA10", slug, note: "VIP" });
+    const stored = (await db().doc(`affiliates/${a.id}`).get()).data();
+    expect(stored).toMatchObject({ rateBps: 3500, cookieDays: 60, discountCode: "ADA10", slug });
+    expect(stored).not.toHaveProperty("note");
+    expect((await db().doc(`affiliateNotes/${a.id}`).get()).get("note")).toBe("VIP");
     expect((await db().doc(`slugs/${slug}`).get()).data()).toMatchObject({ affiliateId: a.id });
 
     // Taken by a: refused for b. Saving a's own slug again is fine.

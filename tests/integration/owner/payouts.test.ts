@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, test } from "vitest";
 import { mailDocId } from "../../../functions/src/emails/mail-doc";
 import { createAffiliate, db, eventually } from "../../support/emulator";
-import { call, daysAgo, ownerIdToken, sale, TRIGGER_WAIT } from "./helpers";
+import { auditEntries, call, daysAgo, ownerIdToken, sale, TRIGGER_WAIT } from "./helpers";
 
 let owner: { uid: string; idToken: string };
 
@@ -44,7 +44,13 @@ describe("payouts", () => {
     const payoutId = (result.data as { payoutId: string }).payoutId;
 
     const payout = (await db().doc(`payouts/${payoutId}`).get()).data();
-    expect(payout).toMatchObject({ affiliateId: id, currency: "USD", amountMinor: matured, method: "PayPal", reference: "PP-123", createdBy: owner.uid });
+    expect(payout).toMatchObject({ affiliateId: id, currency: "USD", amountMinor: matured, method: "PayPal", reference: "PP-123" });
+    // The affiliate reads this document: who recorded it is kept in the owner-only audit trail instead.
+    expect(payout).not.toHaveProperty("createdBy");
+    expect(payout).not.toHaveProperty("createdByEmail");
+    expect(await auditEntries("payouts", payoutId)).toEqual([
+      expect.objectContaining({ action: "recordPayout", by: { uid: owner.uid, email: "owner@demo.test" }, after: expect.objectContaining({ amountMinor: matured }) }),
+    ]);
     expect([...(payout?.orderKeys as string[])].sort()).toEqual([old1, old2].sort());
 
     for (const key of [old1, old2]) {

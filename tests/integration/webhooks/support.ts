@@ -10,7 +10,7 @@ import { readLedgerShard } from "../../../contracts/ledger";
 import { isRecord } from "../../../contracts/read-fields";
 import { programSettings, type ProgramSettings } from "../../../contracts/program-settings";
 import { signLemonSqueezy, signPaddle, signPaddleClassic } from "../../../scripts/lib/webhook-signatures";
-import { localSecrets } from "../../../scripts/lib/local-config";
+import { firstLocalSecret } from "../../../scripts/lib/local-config";
 import { expectedLedger, ledgerSum as ledgerSumIn, orderKeyOfRequest, parsedOf, platformOf, predict, type Prediction } from "../../../scripts/lib/order-predictions";
 import type { SignedRequest } from "../../../scripts/lib/webhooks";
 import { db, eventually, HOSTING } from "../../support/emulator";
@@ -41,14 +41,8 @@ export function vendorJson<T = Json>(path: string): T {
   return JSON.parse(vendorText(path)) as T;
 }
 
-function firstSecret(name: "PADDLE_WEBHOOK_SECRET" | "LEMONSQUEEZY_WEBHOOK_SECRET"): string {
-  const first = localSecrets()[name]?.split(",")[0]?.trim();
-  if (!first) throw new Error(`functions/.secret.local lacks ${name}`);
-  return first;
-}
-
-export const paddleSecret = (): string => firstSecret("PADDLE_WEBHOOK_SECRET");
-export const lemonSqueezySecret = (): string => firstSecret("LEMONSQUEEZY_WEBHOOK_SECRET");
+export const paddleSecret = (): string => firstLocalSecret("PADDLE_WEBHOOK_SECRET");
+export const lemonSqueezySecret = (): string => firstLocalSecret("LEMONSQUEEZY_WEBHOOK_SECRET");
 export const nowSeconds = (): number => Math.floor(Date.now() / 1000);
 
 /** A Paddle Billing request for exactly this body, signed at `ts` with `secret` (the emulator's by default). */

@@ -2,15 +2,43 @@
 // nothing here writes (changes go through the owner callables).
 import { collection, doc, limit, orderBy, query, where } from "firebase/firestore";
 import { programSettings } from "../../../contracts/program-settings";
-import { ORDER_STATUSES, PLATFORMS, type MailItem, type OwnerAffiliate, type OwnerCourse, type OwnerOrder, type OwnerPayout, type ProgramSettings } from "../types/models";
+import { ORDER_STATUSES, PLATFORMS, type AffiliateProfile, type MailItem, type OwnerAffiliate, type OwnerCourse, type OwnerOrder, type OwnerPayout, type ProgramSettings } from "../types/models";
 import { byName, date, db, listenDoc, listenList, readOnly, type OnError, type Unsubscribe } from "./firestore";
 import { readAffiliate, readCourse, readPayout } from "./firestore-affiliate";
 import { int, intMap, intOrNull, isRecord, oneOf, str, strings, strOrNull } from "../../../contracts/read-fields";
 
-const ownerAffiliateConverter = readOnly<OwnerAffiliate>((id, f) => ({
-  ...readAffiliate(id, f),
-  note: str(f["note"]),
-}));
+const ownerAffiliateConverter = readOnly<AffiliateProfile>((id, f) => readAffiliate(id, f));
+
+// The owner's note on an affiliate lives in affiliateNotes/{id}, which only the owner reads.
+const noteConverter = readOnly<{ id: string; note: string }>((id, f) => ({ id, note: str(f["note"]) }));
+
+// Owner-only settings (settings/owner) beside the terms affiliates read (settings/program).
+const ownerSettingsConverter = readOnly<{ notifyEmails: unknown }>((_id, f) => ({ notifyEmails: f["notifyEmails"] }));
+
+/** Two live sources as one: `next` runs once both have answered, then on every change of either. */
+function listenBoth<A, B>(
+  listenA: (next: (a: A) => void) => Unsubscribe,
+  listenB: (next: (b: B) => void) => Unsubscribe,
+  next: (a: A, b: B) => void,
+): Unsubscribe {
+  let a: { value: A } | null = null;
+  let b: { value: B } | null = null;
+  const emit = () => {
+    if (a !== null && b !== null) next(a.value, b.value);
+  };
+  const stopA = listenA((value) => {
+    a = { value };
+    emit();
+  });
+  const stopB = listenB((value) => {
+    b = { value };
+    emit();
+  });
+  return () => {
+    stopA();
+    stopB();
+  };
+}
 
 const ownerOrderConverter = readOnly<OwnerOrder>((id, f) => {
   const attribution = isRecord(f["attribution"]) ? f["attribution"] : null;
@@ -58,7 +86,6 @@ const ownerPayoutConverter = readOnly<OwnerPayout>((id, f) => ({
   ...readPayout(id, f),
   payeeName: str(f["payeeName"]),
   payeeEmail: str(f["payeeEmail"]),
-  createdBy: str(f["createdBy"]),
 }));
 
 // A missing or partly invalid document reads as the defaults the functions work with.
@@ -89,7 +116,14 @@ const mailConverter = readOnly<MailItem>((id, f) => {
 const newestFirst = (a: OwnerAffiliate, b: OwnerAffiliate) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0);
 
 export function listenAllAffiliates(next: (affiliates: OwnerAffiliate[]) => void, onError: OnError): Unsubscribe {
-  return listenList(query(collection(db, "affiliates").withConverter(ownerAffiliateConverter), limit(1000)), (all) => next(all.sort(newestFirst)), onError);
+  return listenBoth<AffiliateProfile[], Array<{ id: string; note: string }>>(
+    (n) => listenList(query(collection(db, "affiliates").withConverter(ownerAffiliateConverter), limit(1000)), n, onError),
+    (n) => listenList(query(collection(db, "affiliateNotes").withConverter(noteConverter), limit(1000)), n, onError),
+    (all, notes) => {
+      const noteOf = new Map(notes.map((n) => [n.id, n.note]));
+      next(all.map((a) => ({ ...a, note: noteOf.get(a.id) ?? "" })).sort(newestFirst));
+    },
+  );
 }
 
 /** Which orders to load; the other filters apply to the loaded page in the browser. */
@@ -108,7 +142,11 @@ export function listenAllPayouts(next: (payouts: OwnerPayout[]) => void, onError
 }
 
 export function listenOwnerProgram(next: (settings: ProgramSettings | null) => void, onError: OnError): Unsubscribe {
-  return listenDoc(doc(db, "settings", "program").withConverter(ownerProgramConverter), next, onError);
+  return listenBoth<ProgramSettings | null, { notifyEmails: unknown } | null>(
+    (n) => listenDoc(doc(db, "settings", "program").withConverter(ownerProgramConverter), n, onError),
+    (n) => listenDoc(doc(db, "settings", "owner").withConverter(ownerSettingsConverter), n, onError),
+    (program, owner) => next(program === null || owner === null ? program : programSettings({ ...program, notifyEmails: owner.notifyEmails })),
+  );
 }
 
 export function listenOwnerCourses(next: (courses: OwnerCourse[]) => void, onError: OnError): Unsubscribe {

@@ -149,7 +149,6 @@ export interface OwnerAffiliate extends AffiliateProfile {
 export interface OwnerPayout extends Payout {
   payeeName: string;
   payeeEmail: string;
-  createdBy: string;
 }
 
 export interface OwnerCourse extends Course {

@@ -2,6 +2,7 @@ import { logger } from "firebase-functions";
 import type { Request } from "firebase-functions/https";
 import type { Platform } from "../../../../contracts/platforms.js";
 import type { ParsedEvent, VerifyResult } from "../../domain/types.js";
+import { ConfigError } from "../../config/runtime.js";
 import { recordEvent } from "../../store/webhook-events.js";
 import { PayloadError } from "../payload-error.js";
 
@@ -49,7 +50,16 @@ export async function handleWebhook(
     res.status(413).json({ error: `Body over ${MAX_BODY_BYTES} bytes.` });
     return;
   }
-  const verdict = platform.verify(rawBody, (name) => req.get(name) ?? undefined, Math.floor(now().getTime() / 1000));
+  let verdict: VerifyResult;
+  try {
+    verdict = platform.verify(rawBody, (name) => req.get(name) ?? undefined, Math.floor(now().getTime() / 1000));
+  } catch (err) {
+    // A misconfigured secret (say, the demo one in production): 5xx, so the platform retries once it is set.
+    if (!(err instanceof ConfigError)) throw err;
+    logger.error(err.message, { platform: platform.platform });
+    res.status(500).json({ error: "The webhook secret is not configured." });
+    return;
+  }
   if (!verdict.ok) {
     logger.warn("webhook rejected", { platform: platform.platform, reason: verdict.reason });
     res.status(verdict.status).json({ error: verdict.reason });

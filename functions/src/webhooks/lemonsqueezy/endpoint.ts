@@ -1,6 +1,7 @@
 import { onRequest } from "firebase-functions/https";
 import { MAX_INSTANCES } from "../../config/instances.js";
-import { lemonSqueezyWebhookSecret, listOf } from "../../config/params.js";
+import { lemonSqueezyWebhookSecret } from "../../config/params.js";
+import { secretList } from "../../config/secrets.js";
 import { handleWebhook, type WebhookPlatform } from "../http/handle-webhook.js";
 import { parseLemonSqueezyEvent } from "./parse.js";
 import { verifyLemonSqueezySignature } from "./verify.js";
@@ -9,7 +10,7 @@ export function lemonSqueezyPlatform(): WebhookPlatform {
   return {
     platform: "lemonsqueezy",
     verify: (rawBody, header) =>
-      verifyLemonSqueezySignature(rawBody, header("x-signature"), listOf(lemonSqueezyWebhookSecret.value())),
+      verifyLemonSqueezySignature(rawBody, header("x-signature"), secretList(lemonSqueezyWebhookSecret)),
     parse: (rawBody) => parseLemonSqueezyEvent(rawBody),
   };
 }

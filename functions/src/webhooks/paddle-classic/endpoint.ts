@@ -1,6 +1,7 @@
 import { onRequest } from "firebase-functions/https";
 import { MAX_INSTANCES } from "../../config/instances.js";
-import { paddleClassicPublicKey, pemKeysOf } from "../../config/params.js";
+import { paddleClassicPublicKey } from "../../config/params.js";
+import { secretPemKeys } from "../../config/secrets.js";
 import { handleWebhook, type WebhookPlatform } from "../http/handle-webhook.js";
 import { classicFieldsFromBody, parsePaddleClassicEvent } from "./parse.js";
 import { verifyPaddleClassicSignature } from "./verify.js";
@@ -11,7 +12,7 @@ export function paddleClassicPlatform(): WebhookPlatform {
   return {
     platform: "paddle-classic",
     verify: (rawBody) =>
-      verifyPaddleClassicSignature(classicFieldsFromBody(rawBody), pemKeysOf(paddleClassicPublicKey.value())),
+      verifyPaddleClassicSignature(classicFieldsFromBody(rawBody), secretPemKeys(paddleClassicPublicKey)),
     parse: (rawBody) => parsePaddleClassicEvent(classicFieldsFromBody(rawBody)),
   };
 }

@@ -1,6 +1,7 @@
 import { onRequest } from "firebase-functions/https";
 import { MAX_INSTANCES } from "../../config/instances.js";
-import { listOf, paddleEnvironment, paddleWebhookSecret } from "../../config/params.js";
+import { paddleEnvironment, paddleWebhookSecret } from "../../config/params.js";
+import { secretList } from "../../config/secrets.js";
 import { handleWebhook, type WebhookPlatform } from "../http/handle-webhook.js";
 import { parsePaddleEvent } from "./parse.js";
 import { verifyPaddleSignature } from "./verify.js";
@@ -9,7 +10,7 @@ export function paddlePlatform(): WebhookPlatform {
   return {
     platform: "paddle",
     verify: (rawBody, header, nowSeconds) =>
-      verifyPaddleSignature(rawBody, header("paddle-signature"), listOf(paddleWebhookSecret.value()), nowSeconds),
+      verifyPaddleSignature(rawBody, header("paddle-signature"), secretList(paddleWebhookSecret), nowSeconds),
     parse: (rawBody) => parsePaddleEvent(rawBody, { sandbox: paddleEnvironment.value() === "sandbox" }),
   };
 }

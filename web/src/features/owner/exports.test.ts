@@ -64,7 +64,7 @@ describe("commissionsCsv", () => {
 describe("payout CSVs", () => {
   const payout: OwnerPayout = {
     id: "po_abc", affiliateId: "aff1", amountMinor: 12_345, currency: "USD", method: "PayPal", reference: "", createdAt: null,
-    orderKeys: ["a", "b"], payeeName: "", payeeEmail: "", createdBy: "owner",
+    orderKeys: ["a", "b"], payeeName: "", payeeEmail: "",
   };
 
   it("falls back to the affiliate's payout details", () => {

@@ -1,0 +1,30 @@
+import { expect, test } from "vitest";
+import { ConfigError } from "../../config/runtime.js";
+import { handleWebhook } from "./handle-webhook.js";
+
+test("a secret that cannot be used answers 500 (the platform retries) and parses nothing", async () => {
+  const reply = { code: 0, body: undefined as unknown };
+  const res = {
+    status(code: number) {
+      reply.code = code;
+      return res;
+    },
+    set: () => res,
+    json(body: unknown) {
+      reply.body = body;
+    },
+  };
+  let parsed = false;
+  await handleWebhook({ method: "POST", rawBody: Buffer.from("{}"), get: () => undefined }, res, {
+    platform: "lemonsqueezy",
+    verify: () => {
+      throw new ConfigError("LEMONSQUEEZY_WEBHOOK_SECRET holds the demo value");
+    },
+    parse: () => {
+      parsed = true;
+      throw new Error("not reached");
+    },
+  });
+  expect(reply).toEqual({ code: 500, body: { error: "The webhook secret is not configured." } });
+  expect(parsed).toBe(false);
+});
