@@ -1,7 +1,6 @@
 import { onRequest } from "firebase-functions/https";
 import { lemonSqueezyWebhookSecret, listOf } from "../../config/params.js";
 import { handleWebhook, type WebhookPlatform } from "../http/handle-webhook.js";
-import { parseLemonSqueezyEvent } from "./parse.js";
 import { verifyLemonSqueezySignature } from "./verify.js";
 
 export function lemonSqueezyPlatform(): WebhookPlatform {
@@ -9,7 +8,7 @@ export function lemonSqueezyPlatform(): WebhookPlatform {
     platform: "lemonsqueezy",
     verify: (rawBody, header) =>
       verifyLemonSqueezySignature(rawBody, header("x-signature"), listOf(lemonSqueezyWebhookSecret.value())),
-    parse: (rawBody) => parseLemonSqueezyEvent(rawBody),
+    receipt: () => ({ sandbox: false }),
   };
 }
 

@@ -1,7 +1,7 @@
 import { onRequest } from "firebase-functions/https";
 import { paddleClassicPublicKey, pemKeysOf } from "../../config/params.js";
 import { handleWebhook, type WebhookPlatform } from "../http/handle-webhook.js";
-import { classicFieldsFromBody, parsePaddleClassicEvent } from "./parse.js";
+import { classicFieldsFromBody } from "./parse.js";
 import { verifyPaddleClassicSignature } from "./verify.js";
 
 // Classic alerts are form-encoded; the signature covers the fields, so both steps read them from
@@ -11,7 +11,7 @@ export function paddleClassicPlatform(): WebhookPlatform {
     platform: "paddle-classic",
     verify: (rawBody) =>
       verifyPaddleClassicSignature(classicFieldsFromBody(rawBody), pemKeysOf(paddleClassicPublicKey.value())),
-    parse: (rawBody) => parsePaddleClassicEvent(classicFieldsFromBody(rawBody)),
+    receipt: () => ({ sandbox: false }),
   };
 }
 

@@ -1,7 +1,6 @@
 import { onRequest } from "firebase-functions/https";
 import { listOf, paddleEnvironment, paddleWebhookSecret } from "../../config/params.js";
 import { handleWebhook, type WebhookPlatform } from "../http/handle-webhook.js";
-import { parsePaddleEvent } from "./parse.js";
 import { verifyPaddleSignature } from "./verify.js";
 
 export function paddlePlatform(): WebhookPlatform {
@@ -9,7 +8,7 @@ export function paddlePlatform(): WebhookPlatform {
     platform: "paddle",
     verify: (rawBody, header, nowSeconds) =>
       verifyPaddleSignature(rawBody, header("paddle-signature"), listOf(paddleWebhookSecret.value()), nowSeconds),
-    parse: (rawBody) => parsePaddleEvent(rawBody, { sandbox: paddleEnvironment.value() === "sandbox" }),
+    receipt: () => ({ sandbox: paddleEnvironment.value() === "sandbox" }),
   };
 }
 
