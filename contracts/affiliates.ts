@@ -1,7 +1,13 @@
 // What both sides know about an affiliate: the shape of an id and the statuses an owner moves it through.
 
-/** The shape of an affiliate id or slug wherever one arrives: payloads, links, beacons, callables. */
-export const AFFILIATE_ID = /^[A-Za-z0-9_-]{3,64}$/;
+/**
+ * The shape of an affiliate id or slug wherever one arrives: payloads, links, beacons, callables,
+ * and the tracking script (web/tracking/track.js carries this pattern verbatim; a test holds them
+ * equal). Every match can name a Firestore document (contracts/ids.ts `isDocumentId`): `__x__`
+ * fits the alphabet (`\w` is [A-Za-z0-9_]) but Firestore reserves it, so it is excluded. Anything
+ * else is "malformed".
+ */
+export const AFFILIATE_ID = /^(?!__.*__$)[\w-]{3,64}$/;
 
 export const AFFILIATE_STATUSES = ["pending", "active", "disabled", "rejected"] as const;
 export type AffiliateStatus = (typeof AFFILIATE_STATUSES)[number];

@@ -1,24 +1,41 @@
 /**
- * ISO 4217 minor-unit exponents for the currencies the three platforms sell or pay out in.
- * HUF stays at its ISO exponent (2) even though some processors treat it as zero-decimal: Paddle
- * Classic sends HUF as a decimal string and Billing as an integer string in its own lowest
- * denomination, and one exponent for the whole system keeps stored amounts comparable.
+ * The one table of minor-unit exponents: ISO 4217's "minor unit" for every active currency code,
+ * plus three withdrawn codes Stripe still lists (ANG, SLL, STD). It covers every currency the
+ * platforms document: Paddle Billing's 31 sale currencies (RUB and VND included) and 13 payout
+ * currencies, Paddle Classic's and Lemon Squeezy's (subsets of those), and Stripe's 135+
+ * presentment currencies. The functions (parsing, commissions, emails), the portal and the payout
+ * files all read it, so one amount never shows with two different numbers of decimals.
+ *
+ * Stored amounts are always in these ISO minor units. Where a platform counts otherwise (Intl and
+ * PayPal treat HUF as zero-decimal; Stripe's API has "special cases" such as ISK and MGA), its parser
+ * converts: a platform's exponent is never taken from anywhere else, and never from Intl.
+ * Funds, metals and test codes (XAU, XDR, XTS, XXX…) have no minor unit and are not currencies here.
  */
-const EXPONENTS: Readonly<Record<string, number>> = {
-  AED: 2, ARS: 2, AUD: 2, BHD: 3, BRL: 2, CAD: 2, CHF: 2, CLP: 0, CNY: 2, COP: 2, CZK: 2, DKK: 2,
-  EUR: 2, GBP: 2, HKD: 2, HUF: 2, IDR: 2, ILS: 2, INR: 2, ISK: 0, JOD: 3, JPY: 0, KRW: 0, KWD: 3,
-  MXN: 2, MYR: 2, NOK: 2, NZD: 2, OMR: 3, PHP: 2, PLN: 2, RON: 2, SAR: 2, SEK: 2, SGD: 2, THB: 2,
-  TND: 3, TRY: 2, TWD: 2, UAH: 2, USD: 2, VND: 0, ZAR: 2,
-};
+const ZERO = "BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX UYI VND VUV XAF XOF XPF";
+const THREE = "BHD IQD JOD KWD LYD OMR TND";
+const FOUR = "CLF UYW";
+const TWO =
+  "AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BMD BND BOB BOV BRL BSD BTN BWP BYN BZD CAD " +
+  "CDF CHE CHF CHW CNY COP COU CRC CUP CVE CZK DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD " +
+  "GTQ GYD HKD HNL HTG HUF IDR ILS INR IRR JMD KES KGS KHR KPW KYD KZT LAK LBP LKR LRD LSL MAD MDL MGA " +
+  "MKD MMK MNT MOP MRU MUR MVR MWK MXN MXV MYR MZN NAD NGN NIO NOK NPR NZD PAB PEN PGK PHP PKR PLN QAR " +
+  "RON RSD RUB SAR SBD SCR SDG SEK SGD SHP SLE SLL SOS SRD SSP STD STN SVC SYP SZL THB TJS TMT TOP TRY " +
+  "TTD TWD TZS UAH USD USN UYU UZS VED VES WST XCD XCG YER ZAR ZMW ZWG";
+
+const EXPONENTS: ReadonlyMap<string, number> = new Map(
+  ([[ZERO, 0], [TWO, 2], [THREE, 3], [FOUR, 4]] as const).flatMap(([codes, exponent]) => codes.split(" ").map((code) => [code, exponent] as const)),
+);
+
+/** Every code the table knows, sorted. */
+export const CURRENCY_CODES: readonly string[] = [...EXPONENTS.keys()].sort();
 
 export function isCurrency(code: string): boolean {
-  return /^[A-Z]{3}$/.test(code) && Object.hasOwn(EXPONENTS, code);
+  return EXPONENTS.has(code);
 }
 
 /** Number of fraction digits of `code`; throws on anything that is not a known upper-case code. */
 export function currencyExponent(code: string): number {
-  if (!isCurrency(code)) throw new RangeError(`Unknown currency code: ${JSON.stringify(code.slice(0, 16))}`);
-  const exponent = EXPONENTS[code];
-  if (exponent === undefined) throw new RangeError(`Unknown currency code: ${code}`);
+  const exponent = EXPONENTS.get(code);
+  if (exponent === undefined) throw new RangeError(`Unknown currency code: ${JSON.stringify(code.slice(0, 16))}`);
   return exponent;
 }

@@ -4,6 +4,19 @@ import type { Platform } from "./platforms.js";
 // under these ids, and the portal, tests and scripts find documents by them. Ids made from a hash
 // (payouts, mails) stay with the server code that makes them, since the hash needs node:crypto.
 
+const MAX_DOCUMENT_ID_BYTES = 1500;
+
+/**
+ * Whether Firestore accepts `value` as a document id: not empty, at most 1,500 bytes of UTF-8, no
+ * `/`, not `.` or `..`, and not `__.*__` (reserved). A lookup or write under any other id throws,
+ * so an id from outside (a payload, a link) that fails this is refused before it reaches the store.
+ */
+export function isDocumentId(value: string): boolean {
+  if (value === "" || value === "." || value === ".." || value.includes("/")) return false;
+  if (/^__.*__$/s.test(value)) return false;
+  return new TextEncoder().encode(value).length <= MAX_DOCUMENT_ID_BYTES;
+}
+
 /** Firestore ids may not contain `/` and should stay short; platform ids are tame, but be sure. */
 export function safeId(value: string): string {
   return value.replace(/[^A-Za-z0-9_.:-]/g, "_").slice(0, 200);

@@ -5,6 +5,7 @@ import { inviteAffiliateInput, inviteAffiliateOutput } from "./invite-affiliate.
 import { payableNowInput, payableNowOutput } from "./payable-now.js";
 import { reattributeOrderInput, reattributeOrderOutput } from "./reattribute-order.js";
 import { recordPayoutInput, recordPayoutOutput } from "./record-payout.js";
+import { replayWebhookEventInput, replayWebhookEventOutput } from "./replay-webhook-event.js";
 import { saveCourseInput, saveCourseOutput } from "./save-course.js";
 import { saveProgramSettingsInput, saveProgramSettingsOutput } from "./save-program-settings.js";
 import { sessionInput, sessionOutput } from "./session.js";
@@ -27,6 +28,7 @@ export const callables = {
   approveSelfReferral: { input: approveSelfReferralInput, output: approveSelfReferralOutput },
   payableNow: { input: payableNowInput, output: payableNowOutput },
   recordPayout: { input: recordPayoutInput, output: recordPayoutOutput },
+  replayWebhookEvent: { input: replayWebhookEventInput, output: replayWebhookEventOutput },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type CallableName = keyof typeof callables;

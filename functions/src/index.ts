@@ -21,6 +21,7 @@ export { saveProgramSettings } from "./owner/save-program-settings.js";
 export { saveCourse } from "./owner/save-course.js";
 export { reattributeOrder } from "./owner/reattribute-order.js";
 export { approveSelfReferral } from "./owner/approve-self-referral.js";
+export { replayWebhookEvent } from "./owner/replay-webhook-event.js";
 export { payableNow } from "./owner/payable-now.js";
 export { recordPayout } from "./owner/record-payout.js";
 export { tidyLedgersDaily } from "./triggers/tidy-ledgers.js";

@@ -4,9 +4,10 @@ import { orderKeyOf } from "../../contracts/ids";
 import { readFile } from "node:fs/promises";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
-import { lemonSqueezyEvent, post } from "../../scripts/lib/webhooks";
+import { lemonSqueezyEvent, paddleTransactionCompleted, post } from "../../scripts/lib/webhooks";
 import { csvRecords, parseCsv } from "../../web/src/features/owner/csv";
 import { daysAgo, OWNER_EMAIL, TRIGGER_WAIT, uniqueOrderId } from "../integration/owner/helpers";
+import { inCurrency, storedByAnOlderVersion, storedOf } from "../integration/webhooks/stored-events";
 import { DESKTOP_UA, launchChromium, signIn } from "../support/browser";
 import { auth, createAffiliate, db, eventually, HOSTING, uniqueId } from "../support/emulator";
 
@@ -188,5 +189,34 @@ describe("owner console", () => {
     const amount = `${Math.trunc(expected / 100)}.${String(expected % 100).padStart(2, "0")}`;
     expect(rows).toHaveLength(1);
     expect(rows[0]?.slice(0, 4)).toEqual([email, amount, "USD", payoutId]);
+  }, STEP_TIMEOUT);
+
+  test("failed events are listed with their reason; Replay applies one whose cause is gone and keeps one that still fails", async () => {
+    const paddleSale = () => {
+      const txn = uniqueId("txn_ui");
+      return { txn, request: paddleTransactionCompleted({ transactionId: txn, totalMinor: 250_000, taxMinor: 0, feeMinor: 10_000, customerId: uniqueId("ctm_ui") }) };
+    };
+    // A RUB sale stored failed by a version whose table lacked RUB, and an XTS sale failing now.
+    const rub = paddleSale();
+    const rubId = await storedByAnOlderVersion(inCurrency(rub.request, "RUB"));
+    const xts = inCurrency(paddleSale().request, "XTS");
+    expect((await post(xts)).status).toBe(200);
+    const xtsId = storedOf(xts).id;
+
+    const owner = await ownerConsole();
+    await owner.getByTestId("owner-nav-events").click();
+    const rowOf = (id: string) => owner.locator(`[data-testid=failed-event-row][data-event-id="${id}"]`);
+    await rowOf(xtsId).waitFor();
+    expect(await rowOf(xtsId).getAttribute("data-stage")).toBe("parse");
+    expect(await rowOf(xtsId).getByTestId("failed-event-error").textContent()).toContain("unknown currency code");
+
+    await rowOf(rubId).getByTestId("replay-event").click();
+    await rowOf(rubId).waitFor({ state: "detached" });
+    const order = await eventually(async () => (await db().doc(`orders/${orderKeyOf("paddle", rub.txn)}`).get()).data(), "replayed order", TRIGGER_WAIT);
+    expect(order).toMatchObject({ currency: "RUB", grossMinor: 250_000 });
+
+    await rowOf(xtsId).getByTestId("replay-event").click();
+    await expect.poll(() => rowOf(xtsId).getByTestId("replay-message").textContent()).toContain("Still failing: transaction.completed data: currency_code: unknown currency code");
+    expect(await rowOf(xtsId).count()).toBe(1);
   }, STEP_TIMEOUT);
 });

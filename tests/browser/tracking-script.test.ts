@@ -174,12 +174,20 @@ describe("t.js on a course page", () => {
     ]);
   });
 
-  test("an invalid id is ignored: no cookie, no beacon, links untouched", async () => {
-    await visit("?affiliateId=x%3Cb%3E");
+  // `__x__` fits the alphabet but can name no Firestore document: the shared rule refuses it too.
+  test.each(["x%3Cb%3E", "__x__", "..", "a%2Fb"])("an invalid id (%s) is ignored: no cookie, no beacon, links untouched", async (id) => {
+    await visit(`?affiliateId=${id}`);
     expect(await affCookie()).toBeUndefined();
     expect(await checkoutIds()).toEqual([null, null]);
     expect(await page.evaluate<unknown>("window.AffTrack.id()")).toBeNull();
     expect(beacons).toHaveLength(0);
+  });
+
+  test("a malformed first-touch cookie left by an older script does not hold off the next affiliate", async () => {
+    await context.addCookies([{ name: "aff_id", value: "__x__", url: base }]);
+    await visit("?affiliateId=alice01");
+    expect(await affCookie()).toMatchObject({ value: "alice01" });
+    expect(await checkoutIds()).toEqual(["alice01", "alice01"]);
   });
 
   test("a page without an id still carries an earlier cookie to checkout, without a beacon", async () => {

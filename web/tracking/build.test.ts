@@ -1,6 +1,8 @@
 /// <reference types="node" />
 import { Script } from "node:vm";
 import { describe, expect, test } from "vitest";
+import { readFileSync } from "node:fs";
+import { AFFILIATE_ID } from "../../contracts/affiliates";
 import { buildTrackingScript } from "./build.ts";
 
 describe("buildTrackingScript", () => {
@@ -9,6 +11,12 @@ describe("buildTrackingScript", () => {
     expect(built.raw).toBe(Buffer.byteLength(built.code));
     expect(built.gzip).toBeLessThan(1024);
     expect(built.brotli).toBeLessThan(built.gzip);
+  });
+
+  test("checks ids with the shared affiliate id pattern, character for character", async () => {
+    const source = readFileSync(new URL("./track.js", import.meta.url), "utf8");
+    expect(source).toContain(`/${AFFILIATE_ID.source}/.test(`);
+    expect((await buildTrackingScript()).code).toContain(`/${AFFILIATE_ID.source}/.test(`);
   });
 
   test("emits ES2017 with one global and no leftover comments", async () => {

@@ -21,7 +21,9 @@
   // Included twice would record the click twice.
   if (w.AffTrack) return;
   const cfg = (d.currentScript || {}).dataset || {};
-  const valid = (v) => /^[\w-]{3,64}$/.test(v || "");
+  // contracts/affiliates.ts AFFILIATE_ID, verbatim (build.test.ts holds them equal): an id Firestore
+  // cannot store (`__x__`) would otherwise sit in the first-touch cookie and spoil every sale.
+  const valid = (v) => /^(?!__.*__$)[\w-]{3,64}$/.test(v || "");
   const name = cfg.cookieName || "aff_id";
   const endpoint = cfg.endpoint;
   const KEY = "checkout[custom][affiliateId]";
@@ -35,7 +37,8 @@
   const write = (domain) => {
     d.cookie =
       name + "=" + urlId + "; Max-Age=" + (((+cfg.cookieDays || 30) * 86400) | 0) + "; Path=/; SameSite=Lax" +
-      (L.protocol == "https:" ? "; Secure" : "") + (domain ? "; Domain=" + domain : "");
+      // "https:" > "https" > "http:": the shortest test for an https page (the size budget is tight).
+      (L.protocol > "https" ? "; Secure" : "") + (domain ? "; Domain=" + domain : "");
     return read() == urlId;
   };
 
@@ -74,7 +77,7 @@
 
   // Classic checkouts name a `product` and carry `passthrough` text; Billing checkouts take
   // `items`/`transactionId` and a `customData` object. A seller who sets their own passthrough
-  // keeps it untouched and adds AffTrack.id() to it themselves. Ids are [\w-] only, so the
+  // keeps it untouched and adds AffTrack.id() to it themselves. Ids are [A-Za-z0-9_-] only, so the
   // hand-built JSON needs no escaping.
   const paddle = (opts) => {
     const o = Object.assign({}, opts);
@@ -104,9 +107,9 @@
   try {
     tagLinks();
     wrapPaddle();
-    new MutationObserver(tagLinks).observe(d.documentElement, { childList: true, subtree: true, attributeFilter: ["href"] });
+    new MutationObserver(tagLinks).observe(d, { childList: true, subtree: true, attributeFilter: ["href"] });
     d.addEventListener("click", wrapPaddle, true);
-    w.addEventListener("load", wrapPaddle);
+    addEventListener("load", wrapPaddle);
     if (urlId && endpoint) {
       const body = new URLSearchParams({ a: urlId, u: L.origin + L.pathname, c: cfg.course || "" });
       if (!navigator.sendBeacon(endpoint, body)) {

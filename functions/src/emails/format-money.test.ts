@@ -33,6 +33,11 @@ describe("formatMoney", () => {
     [-1000, "USD", "-$10.00"],
     [0, "EUR", "€0.00"],
     [4850, "usd", "$48.50"],
+    // Intl alone would print these three with no decimals (its cash digits); the table says two.
+    [123456, "HUF", `HUF${NBSP}1,234.56`],
+    [123456, "COP", `COP${NBSP}1,234.56`],
+    [123456, "IDR", `IDR${NBSP}1,234.56`],
+    [123456, "RUB", `RUB${NBSP}1,234.56`],
   ])("%d %s -> %s", (minor, currency, expected) => {
     expect(formatMoney(minor, currency)).toBe(expected);
   });

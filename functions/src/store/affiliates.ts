@@ -1,6 +1,7 @@
 import type { AffiliateStatus, StatusAction } from "../../../contracts/affiliates.js";
 import { str } from "../../../contracts/read-fields.js";
 import type { Application } from "../../../contracts/callables/index.js";
+import { isDocumentId } from "../../../contracts/ids.js";
 import type { AffiliateRecord } from "../affiliates/record.js";
 import { nextStatus } from "../affiliates/status.js";
 import type { Actor } from "../domain/actor.js";
@@ -28,11 +29,11 @@ export async function readAffiliate(affiliateId: string): Promise<AffiliateRecor
 /**
  * The affiliate a link, beacon or sale names, by id or by readable slug (`slugs/{slug}`). Ids are
  * case-sensitive; slugs are stored lower case, so a slug typed in any case finds its affiliate.
- * Callers pass references already limited to [A-Za-z0-9_-]{3,64}; `__x__` ids are reserved by
- * Firestore and would throw, so they are unknown.
+ * Callers pass references of the affiliate id shape already; one that could not name a document
+ * (Firestore would throw on it) names nobody.
  */
 export async function findAffiliate(ref: string, read: Read = readAlone): Promise<AffiliateRecord | null> {
-  if (/^__.*__$/.test(ref)) return null;
+  if (!isDocumentId(ref)) return null;
   const direct = await read(affiliates().doc(ref));
   if (direct.exists) return direct.data() ?? null;
   const target = (await read(slugs().doc(ref.toLowerCase()))).data()?.affiliateId ?? null;

@@ -103,16 +103,23 @@ export const clickStatDocs = () =>
       reader<Record<string, FoldedDay>>((f) => recordMap(f["days"], (day) => ({ asOf: day["asOf"] instanceof Timestamp ? day["asOf"] : null }))),
     );
 
-/** `webhookEvents/{platform}_{eventKey}`: a verified delivery, stored before it is applied. */
+/** `webhookEvents/{platform}_{eventKey}`: a verified delivery, stored before it is read. */
 export interface StoredEvent {
   id: string;
   platform: Platform | null;
   eventType: string | null;
-  /** received → processed, or failed (replayable); ignored for event types that change nothing. */
+  /** received → processed, ignored (changes nothing) or failed (replayable, `stage` says where). */
   status: string | null;
   receivedAt: Date | null;
-  /** The ParsedEvent as stored; replay checks its shape before applying it. */
-  parsed: unknown;
+  /** The verified body exactly as it arrived: every replay parses it again. */
+  rawBody: Buffer | null;
+  /** The endpoint's configuration when it arrived (Paddle sandbox), so a replay parses it alike. */
+  sandbox: boolean;
+}
+
+function rawBodyOf(raw: unknown, bytes: unknown): Buffer | null {
+  if (typeof raw === "string") return Buffer.from(raw, "utf8");
+  return bytes instanceof Uint8Array ? Buffer.from(bytes) : null;
 }
 
 export const webhookEvents = () =>
@@ -125,6 +132,7 @@ export const webhookEvents = () =>
         eventType: strOrNull(f["eventType"]),
         status: strOrNull(f["status"]),
         receivedAt: timeOf(f["receivedAt"]),
-        parsed: f["parsed"],
+        rawBody: rawBodyOf(f["raw"], f["rawBytes"]),
+        sandbox: f["sandbox"] === true,
       })),
     );

@@ -4,14 +4,16 @@ import type { ParsedEvent } from "../domain/types.js";
 import { addFact } from "../orders/facts.js";
 import { orderKeyOf, webhookEventKeyOf } from "../../../contracts/ids.js";
 import { webhookEvents, type StoredEvent } from "./collections.js";
+
+export type { StoredEvent };
 import { db, FieldValue, isAlreadyExists, type DocumentReference } from "./firestore.js";
 import { changeOrderIn } from "./orders.js";
 import { refreshCustomerOrders } from "./customers.js";
 
 export type EventOutcome = "applied" | "duplicate" | "ignored" | "customer";
 
-/** Raw bodies above this are kept as their hash only (`rawSha256`), so the event document stays under 1 MiB. */
-const MAX_STORED_RAW = 400 * 1024;
+/** Where a stored event stopped: its body did not parse (a retry cannot help), or applying it failed. */
+export type FailureStage = "parse" | "apply";
 
 /**
  * How long a copy of an event waits for the delivery that stored it to finish, counted from when
@@ -22,53 +24,91 @@ const MAX_STORED_RAW = 400 * 1024;
 export const DUPLICATE_WAIT_MS = 3_000;
 const POLL_MS = 100;
 
+export interface Arrival {
+  platform: Platform;
+  /** The platform's event key, or a hash of the body when none can be read. */
+  eventKey: string;
+  eventType: string | null;
+  rawBody: Buffer;
+  sandbox: boolean;
+  now: Date;
+}
+
 /**
- * Stores a verified event before anything else (create-if-absent on the business key, so a
- * redelivery is recognised), then applies it in a transaction that also marks it processed: the
- * order changes exactly once however many copies arrive, concurrently or not. A copy of an event
- * another delivery is applying waits for it; if that one failed or is stuck, the copy applies the
- * event itself (the transaction makes that safe), so a retry always completes the work.
+ * The body as text when it is valid UTF-8 (JSON and form bodies are), so the owner can read it;
+ * otherwise as bytes. Either way byte for byte what was verified. Bodies are at most 512 KiB, so
+ * the document stays under Firestore's 1 MiB.
  */
-export async function recordEvent(platform: Platform, rawBody: Buffer, event: ParsedEvent, now: Date): Promise<EventOutcome> {
-  const ref = webhookEvents().doc(webhookEventKeyOf(platform, event.eventKey));
-  const orderKey = "orderId" in event ? orderKeyOf(platform, event.orderId) : null;
-  let created = true;
+function rawFields(rawBody: Buffer): { raw: string } | { rawBytes: Buffer } {
+  const text = rawBody.toString("utf8");
+  return Buffer.from(text, "utf8").equals(rawBody) ? { raw: text } : { rawBytes: rawBody };
+}
+
+/**
+ * Stores a verified body before anything reads it, create-if-absent under its key, so a redelivery
+ * finds it. Returns the document id and whether this delivery created it.
+ */
+export async function storeArrival(arrival: Arrival): Promise<{ id: string; created: boolean }> {
+  const id = webhookEventKeyOf(arrival.platform, arrival.eventKey);
   try {
-    await ref.withConverter(null).create({
-      platform,
-      eventKey: event.eventKey,
-      eventType: event.eventType,
-      kind: event.kind,
-      orderKey,
-      occurredAt: event.occurredAt,
-      receivedAt: now,
-      raw: rawBody.length <= MAX_STORED_RAW ? rawBody.toString("utf8") : null,
-      rawSha256: createHash("sha256").update(rawBody).digest("hex"),
-      parsed: JSON.parse(JSON.stringify(event)) as unknown,
-      status: event.kind === "ignored" ? "ignored" : "received",
-    });
+    await webhookEvents()
+      .doc(id)
+      .withConverter(null)
+      .create({
+        platform: arrival.platform,
+        eventKey: arrival.eventKey,
+        eventType: arrival.eventType,
+        receivedAt: arrival.now,
+        ...rawFields(arrival.rawBody),
+        rawSha256: createHash("sha256").update(arrival.rawBody).digest("hex"),
+        sandbox: arrival.sandbox,
+        status: "received",
+      });
+    return { id, created: true };
   } catch (err) {
     if (!isAlreadyExists(err)) throw err;
-    created = false;
+    return { id, created: false };
   }
-  if (event.kind === "ignored") return "ignored";
-  if (!created && (await awaitOtherDelivery(ref)) === "processed") return "duplicate";
+}
+
+/** What the parse made of the body, kept beside it for the owner (a replay parses the body again). */
+function parsedFields(platform: Platform, event: ParsedEvent) {
+  return {
+    kind: event.kind,
+    eventType: event.eventType,
+    orderKey: "orderId" in event ? orderKeyOf(platform, event.orderId) : null,
+    occurredAt: event.occurredAt,
+    parsed: JSON.parse(JSON.stringify(event)) as unknown,
+  };
+}
+
+const CLEARED = { error: FieldValue.delete(), stage: FieldValue.delete(), failedAt: FieldValue.delete() };
+
+/**
+ * Applies a parsed, stored event. A copy of an event another delivery is applying waits for it; if
+ * that one failed or is stuck, the copy applies the event itself (the transaction makes that safe),
+ * so a retry always completes the work. A failure is recorded on the event and rethrown.
+ */
+export async function settleEvent(id: string, platform: Platform, event: ParsedEvent, created: boolean, now: Date): Promise<EventOutcome> {
+  const ref = webhookEvents().doc(id);
+  if (!created && event.kind !== "ignored" && (await awaitOtherDelivery(ref)) === "processed") return "duplicate";
   try {
-    return await applyStoredEvent(platform, event);
+    return await applyEvent(id, platform, event);
   } catch (err) {
-    // Best effort: the owner sees which events failed; a retry or `npm run replay` applies them.
-    await markFailed(ref, err, now).catch(() => undefined);
+    // Best effort: the owner sees which events failed; a retry or a replay applies them.
+    await markFailed(id, "apply", err, now).catch(() => undefined);
     throw err;
   }
 }
 
-/** Unless a concurrent copy has processed the event meanwhile. */
-async function markFailed(ref: DocumentReference<StoredEvent>, err: unknown, now: Date): Promise<void> {
+/** Records why a stored event stopped, unless a concurrent copy has processed it meanwhile. */
+export async function markFailed(id: string, stage: FailureStage, err: unknown, now: Date): Promise<void> {
+  const ref = webhookEvents().doc(id);
   const snap = await ref.get();
   const status = snap.data()?.status;
   if (status !== "received" && status !== "failed") return;
   const error = String(err instanceof Error ? err.message : err).slice(0, 500);
-  await ref.update({ status: "failed", error, failedAt: now }, snap.updateTime ? { lastUpdateTime: snap.updateTime } : {});
+  await ref.update({ status: "failed", stage, error, failedAt: now }, snap.updateTime ? { lastUpdateTime: snap.updateTime } : {});
 }
 
 /** The stored status once it is final, or once the delivery that stored it has had its time. */
@@ -83,20 +123,27 @@ async function awaitOtherDelivery(ref: DocumentReference<StoredEvent>): Promise<
   }
 }
 
-/** Applies a stored event; also the entry point for replaying one. */
-export async function applyStoredEvent(platform: Platform, event: ParsedEvent): Promise<EventOutcome> {
-  const ref = webhookEvents().doc(webhookEventKeyOf(platform, event.eventKey));
+/** Applies a parsed event to the stored event `id`; also the entry point of a replay. */
+export async function applyEvent(id: string, platform: Platform, event: ParsedEvent): Promise<EventOutcome> {
+  const ref = webhookEvents().doc(id);
+  const fields = parsedFields(platform, event);
   if (event.kind === "customer") {
     await refreshCustomerOrders(platform, event);
-    await ref.update({ status: "processed", processedAt: FieldValue.serverTimestamp() });
+    await ref.update({ status: "processed", processedAt: FieldValue.serverTimestamp(), ...fields, ...CLEARED });
     return "customer";
   }
-  if (event.kind === "ignored") return "ignored";
+  if (event.kind === "ignored") {
+    await db().runTransaction(async (tx) => {
+      const status = (await tx.get(ref)).data()?.status;
+      if (status === "received" || status === "failed") tx.update(ref, { status: "ignored", ...fields, ...CLEARED });
+    });
+    return "ignored";
+  }
   return db().runTransaction(async (tx) => {
     const stored = (await tx.get(ref)).data();
     if (stored?.status === "processed") return "duplicate";
     await changeOrderIn(tx, platform, event.orderId, { facts: (facts) => addFact(facts, event) });
-    tx.update(ref, { status: "processed", processedAt: FieldValue.serverTimestamp(), error: FieldValue.delete() });
+    tx.update(ref, { status: "processed", processedAt: FieldValue.serverTimestamp(), ...fields, ...CLEARED });
     return "applied";
   });
 }

@@ -11,7 +11,8 @@ describe("readAffiliateRef", () => {
     [{ affiliateId: 4.2 }, { value: null, field: null }],
     [{ affiliateId: { id: "a" } }, { value: null, field: null }],
     [{ affiliateId: "a".repeat(MAX_AFFILIATE_REF_LENGTH) }, { value: "a".repeat(MAX_AFFILIATE_REF_LENGTH), field: "x.affiliateId" }],
-    [{ affiliateId: "a".repeat(MAX_AFFILIATE_REF_LENGTH + 1) }, { value: null, field: null }],
+    // Too long to be an id, but a reference all the same: kept cut, so attribution calls it malformed.
+    [{ affiliateId: "a".repeat(2000) }, { value: "a".repeat(MAX_AFFILIATE_REF_LENGTH + 1), field: "x.affiliateId" }],
     [{ AFF: "a" }, { value: null, field: null }],
     [null, { value: null, field: null }],
     [["a"], { value: null, field: null }],

@@ -3,7 +3,11 @@ import type { AffiliateRef } from "../domain/types.js";
 /** Checked in this order; `affiliateId` is what our checkout snippet sends, the others are aliases. */
 export const AFFILIATE_KEYS = ["affiliateId", "aff", "ref"] as const;
 
-/** Longer values are not ids of ours; attribution validates the format, this only bounds storage. */
+/**
+ * Longer values are not ids of ours; attribution validates the format, this only bounds storage:
+ * a longer value is kept cut to one character more, so it is still recorded as malformed (never
+ * as missing, and never long enough to fail as a document id).
+ */
 export const MAX_AFFILIATE_REF_LENGTH = 128;
 
 export const NO_AFFILIATE: AffiliateRef = { value: null, field: null };
@@ -18,7 +22,7 @@ export function normaliseRefValue(value: unknown): string | null {
   if (typeof value === "string") text = value.trim();
   else if (typeof value === "number" && Number.isSafeInteger(value)) text = String(value);
   else return null;
-  return text.length > 0 && text.length <= MAX_AFFILIATE_REF_LENGTH ? text : null;
+  return text.length > 0 ? text.slice(0, MAX_AFFILIATE_REF_LENGTH + 1) : null;
 }
 
 /**

@@ -11,6 +11,7 @@ const OWNER_CALLABLES: Array<[string, unknown]> = [
   ["saveCourse", { id: "hijack", course: { name: "Hijack", siteUrl: "https://evil.example" } }],
   ["reattributeOrder", { orderKey: "lemonsqueezy_1", affiliateId: "aff_nobody" }],
   ["approveSelfReferral", { orderKey: "lemonsqueezy_1" }],
+  ["replayWebhookEvent", { eventId: "paddle_evt_nobody" }],
   ["payableNow", {}],
   ["recordPayout", { affiliateId: "aff_nobody", currency: "USD", method: "PayPal", reference: "", idempotencyKey: "key-0000001" }],
 ];
@@ -43,6 +44,7 @@ describe("owner callables", () => {
     ["saveCourse", { id: "ok", course: { name: "X", siteUrl: "javascript:alert(1)" } }],
     ["reattributeOrder", { orderKey: "a/b", affiliateId: "aff_x00" }],
     ["approveSelfReferral", {}],
+    ["replayWebhookEvent", { eventId: "a/b" }],
     ["payableNow", { asOf: "yesterday" }],
     ["recordPayout", { affiliateId: "aff_x00", currency: "usd", method: "PayPal", idempotencyKey: "key-0000001" }],
     ["recordPayout", { affiliateId: "aff_x00", currency: "USD", method: "PayPal" }],

@@ -143,13 +143,13 @@ describe("bodies (W-07, W-14, W-15)", () => {
     await deliver(withHeader(request, "content-type", "text/plain"), "applied");
   });
 
-  it("signed bodies that are not JSON, or not the documented shape → 400", async () => {
-    // As text/plain the body reaches our parser: the answer names the problem, not the payload.
-    const notJson = paddleRequest("{not json");
+  it("signed bodies that are not JSON, or not the documented shape, are kept failed and answered 200 (finding 4)", async () => {
+    // As text/plain the body reaches our parser: it is stored first, and the answer names the
+    // problem, not the payload. A retry would fail alike, so it is not invited.
+    const notJson = paddleRequest(`{not json ${uniqueId("x")}`);
     const reply = await send(withHeader(notJson, "content-type", "text/plain"));
-    expect(reply.status).toBe(400);
-    expect(reply.json).toEqual({ error: "Paddle event: body is not valid JSON" });
-    refusals.push(reply);
+    expect(reply.status).toBe(200);
+    expect(reply.json).toEqual({ ok: true, outcome: "failed", error: "Paddle event: body is not valid JSON" });
     // As application/json the functions framework parses first and answers 400 itself.
     const framework = await send(notJson);
     expect(framework.status).toBe(400);
@@ -157,14 +157,14 @@ describe("bodies (W-07, W-14, W-15)", () => {
 
     const id = uniqueId("evt_rj");
     const shapeless = await send(paddleRequest({ event_id: id, event_type: "transaction.completed", occurred_at: new Date().toISOString(), data: { id: 5 } }));
-    expect(shapeless.status).toBe(400);
+    expect(shapeless.status).toBe(200);
     expect(String(shapeless.json?.error)).toMatch(/^transaction\.completed data: /);
-    refusals.push(shapeless);
-    expect((await eventRefOf(paddleRequest({ event_id: id, event_type: "x", occurred_at: "2026-01-01T00:00:00Z", data: {} })).get()).exists).toBe(false);
+    const stored = await eventRefOf(paddleRequest({ event_id: id, event_type: "x", occurred_at: "2026-01-01T00:00:00Z", data: {} })).get();
+    expect(stored.data()).toMatchObject({ status: "failed", stage: "parse", eventType: "transaction.completed" });
 
-    const ls = await send(lemonSqueezyRequest({ meta: { event_name: "order_created" }, data: { id: "1", attributes: { updated_at: "x" } } }));
-    expect(ls.status).toBe(400);
-    refusals.push(ls);
+    const ls = await send(lemonSqueezyRequest({ meta: { event_name: "order_created" }, data: { id: uniqueId("ls_rj"), attributes: { updated_at: "x" } } }));
+    expect(ls.status).toBe(200);
+    expect(ls.json).toMatchObject({ outcome: "failed" });
 
     // Paddle Classic expects a form: a signed-looking JSON body has no p_signature field.
     const classicJson = await send({ path: "/webhooks/paddle-classic", headers: { "content-type": "application/json" }, body: JSON.stringify({ alert_id: "1" }) });

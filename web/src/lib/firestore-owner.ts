@@ -2,7 +2,7 @@
 // nothing here writes (changes go through the owner callables).
 import { collection, doc, limit, orderBy, query, where } from "firebase/firestore";
 import { programSettings } from "../../../contracts/program-settings";
-import { ORDER_STATUSES, PLATFORMS, type AffiliateProfile, type MailItem, type OwnerAffiliate, type OwnerCourse, type OwnerOrder, type OwnerPayout, type ProgramSettings } from "../types/models";
+import { ORDER_STATUSES, PLATFORMS, type AffiliateProfile, type FailedEvent, type MailItem, type OwnerAffiliate, type OwnerCourse, type OwnerOrder, type OwnerPayout, type ProgramSettings } from "../types/models";
 import { byName, date, db, listenDoc, listenList, readOnly, type OnError, type Unsubscribe } from "./firestore";
 import { readAffiliate, readCourse, readPayout } from "./firestore-affiliate";
 import { int, intMap, intOrNull, isRecord, oneOf, str, strings, strOrNull } from "../../../contracts/read-fields";
@@ -113,6 +113,16 @@ const mailConverter = readOnly<MailItem>((id, f) => {
   };
 });
 
+const failedEventConverter = readOnly<FailedEvent>((id, f) => ({
+  id,
+  platform: str(f["platform"]),
+  eventType: strOrNull(f["eventType"]),
+  stage: strOrNull(f["stage"]),
+  error: str(f["error"]),
+  receivedAt: date(f["receivedAt"]),
+  failedAt: date(f["failedAt"]),
+}));
+
 const newestFirst = (a: OwnerAffiliate, b: OwnerAffiliate) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0);
 
 export function listenAllAffiliates(next: (affiliates: OwnerAffiliate[]) => void, onError: OnError): Unsubscribe {
@@ -151,6 +161,12 @@ export function listenOwnerProgram(next: (settings: ProgramSettings | null) => v
 
 export function listenOwnerCourses(next: (courses: OwnerCourse[]) => void, onError: OnError): Unsubscribe {
   return listenList(query(collection(db, "courses").withConverter(ownerCourseConverter), limit(200)), (courses) => next(byName(courses)), onError);
+}
+
+/** Stored webhook events that failed, newest first (sorted here: an equality filter needs no index). */
+export function listenFailedEvents(max: number, next: (events: FailedEvent[]) => void, onError: OnError): Unsubscribe {
+  const ref = query(collection(db, "webhookEvents").withConverter(failedEventConverter), where("status", "==", "failed"), limit(max));
+  return listenList(ref, (events) => next(events.sort((a, b) => (b.receivedAt?.getTime() ?? 0) - (a.receivedAt?.getTime() ?? 0))), onError);
 }
 
 /** The Trigger Email queue, newest first. */

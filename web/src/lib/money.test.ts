@@ -8,6 +8,9 @@ describe("fractionDigits", () => {
     ["JPY", 0],
     ["KRW", 0],
     ["BHD", 3],
+    ["HUF", 2],
+    ["COP", 2],
+    ["IDR", 2],
     ["XX1", 2],
   ])("%s has %i", (currency, digits) => {
     expect(fractionDigits(currency)).toBe(digits);
@@ -45,6 +48,10 @@ describe("formatMoney", () => {
     expect(formatMoney(1234, "JPY", "en-US")).toBe("¥1,234");
     expect(formatMoney(1234, "BHD", "en-US")).toBe("BHD\u00a01.234");
     expect(formatMoney(123456, "EUR", "de-DE")).toBe("1.234,56\u00a0€");
+  });
+
+  it("takes the decimals from the shared table, not from Intl (which gives HUF, COP and IDR none)", () => {
+    for (const code of ["HUF", "COP", "IDR"]) expect(formatMoney(123456, code, "en-US")).toBe(`${code}\u00a01,234.56`);
   });
 
   it("keeps every digit of amounts a float would round", () => {

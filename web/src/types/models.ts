@@ -165,3 +165,15 @@ export interface MailItem {
   state: string | null;
   error: string | null;
 }
+
+/** A stored webhook event that could not be parsed or applied: the owner replays it once the cause is fixed. */
+export interface FailedEvent {
+  id: string;
+  platform: string;
+  eventType: string | null;
+  /** `parse`: the body does not read (e.g. a currency this version does not know); `apply`: writing it failed. */
+  stage: string | null;
+  error: string;
+  receivedAt: Date | null;
+  failedAt: Date | null;
+}

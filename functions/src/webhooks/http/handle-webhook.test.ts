@@ -2,7 +2,7 @@ import { expect, test } from "vitest";
 import { ConfigError } from "../../config/runtime.js";
 import { handleWebhook } from "./handle-webhook.js";
 
-test("a secret that cannot be used answers 500 (the platform retries) and parses nothing", async () => {
+test("a secret that cannot be used answers 500 (the platform retries) and goes no further than verification", async () => {
   const reply = { code: 0, body: undefined as unknown };
   const res = {
     status(code: number) {
@@ -14,17 +14,17 @@ test("a secret that cannot be used answers 500 (the platform retries) and parses
       reply.body = body;
     },
   };
-  let parsed = false;
+  let passedVerification = false;
   await handleWebhook({ method: "POST", rawBody: Buffer.from("{}"), get: () => undefined }, res, {
     platform: "lemonsqueezy",
     verify: () => {
       throw new ConfigError("LEMONSQUEEZY_WEBHOOK_SECRET holds the demo value");
     },
-    parse: () => {
-      parsed = true;
-      throw new Error("not reached");
+    receipt: () => {
+      passedVerification = true;
+      return { sandbox: false };
     },
   });
   expect(reply).toEqual({ code: 500, body: { error: "The webhook secret is not configured." } });
-  expect(parsed).toBe(false);
+  expect(passedVerification).toBe(false);
 });

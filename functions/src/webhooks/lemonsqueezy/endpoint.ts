@@ -3,7 +3,6 @@ import { MAX_INSTANCES } from "../../config/instances.js";
 import { lemonSqueezyWebhookSecret } from "../../config/params.js";
 import { secretList } from "../../config/secrets.js";
 import { handleWebhook, type WebhookPlatform } from "../http/handle-webhook.js";
-import { parseLemonSqueezyEvent } from "./parse.js";
 import { verifyLemonSqueezySignature } from "./verify.js";
 
 export function lemonSqueezyPlatform(): WebhookPlatform {
@@ -11,7 +10,7 @@ export function lemonSqueezyPlatform(): WebhookPlatform {
     platform: "lemonsqueezy",
     verify: (rawBody, header) =>
       verifyLemonSqueezySignature(rawBody, header("x-signature"), secretList(lemonSqueezyWebhookSecret)),
-    parse: (rawBody) => parseLemonSqueezyEvent(rawBody),
+    receipt: () => ({ sandbox: false }),
   };
 }
 

@@ -3,7 +3,7 @@ import { MAX_INSTANCES } from "../../config/instances.js";
 import { paddleClassicPublicKey } from "../../config/params.js";
 import { secretPemKeys } from "../../config/secrets.js";
 import { handleWebhook, type WebhookPlatform } from "../http/handle-webhook.js";
-import { classicFieldsFromBody, parsePaddleClassicEvent } from "./parse.js";
+import { classicFieldsFromBody } from "./parse.js";
 import { verifyPaddleClassicSignature } from "./verify.js";
 
 // Classic alerts are form-encoded; the signature covers the fields, so both steps read them from
@@ -13,7 +13,7 @@ export function paddleClassicPlatform(): WebhookPlatform {
     platform: "paddle-classic",
     verify: (rawBody) =>
       verifyPaddleClassicSignature(classicFieldsFromBody(rawBody), secretPemKeys(paddleClassicPublicKey)),
-    parse: (rawBody) => parsePaddleClassicEvent(classicFieldsFromBody(rawBody)),
+    receipt: () => ({ sandbox: false }),
   };
 }
 

@@ -50,7 +50,7 @@ describe("parsePaddleClassicEvent: sales", () => {
     expect(affiliateOf({ passthrough: '{"owner_id":1}', custom_data: '{"aff":"c1"}' })).toEqual({ value: "c1", field: "custom_data (json).aff" });
     expect(affiliateOf({ passthrough: "", custom_data: "bare-text" })).toEqual({ value: null, field: null });
     expect(affiliateOf({ passthrough: '{"aff": broken' })).toEqual({ value: null, field: null });
-    expect(affiliateOf({ passthrough: "x".repeat(129) })).toEqual({ value: null, field: null });
+    expect(affiliateOf({ passthrough: "x".repeat(2000) })).toEqual({ value: "x".repeat(129), field: "passthrough" });
   });
 
   it("maps subscription_payment_succeeded with plan fields and user id", () => {

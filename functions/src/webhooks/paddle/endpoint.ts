@@ -3,7 +3,6 @@ import { MAX_INSTANCES } from "../../config/instances.js";
 import { paddleEnvironment, paddleWebhookSecret } from "../../config/params.js";
 import { secretList } from "../../config/secrets.js";
 import { handleWebhook, type WebhookPlatform } from "../http/handle-webhook.js";
-import { parsePaddleEvent } from "./parse.js";
 import { verifyPaddleSignature } from "./verify.js";
 
 export function paddlePlatform(): WebhookPlatform {
@@ -11,7 +10,7 @@ export function paddlePlatform(): WebhookPlatform {
     platform: "paddle",
     verify: (rawBody, header, nowSeconds) =>
       verifyPaddleSignature(rawBody, header("paddle-signature"), secretList(paddleWebhookSecret), nowSeconds),
-    parse: (rawBody) => parsePaddleEvent(rawBody, { sandbox: paddleEnvironment.value() === "sandbox" }),
+    receipt: () => ({ sandbox: paddleEnvironment.value() === "sandbox" }),
   };
 }
 

@@ -76,6 +76,12 @@ describe("payout CSVs", () => {
     expect(paypalCsv([{ payout, payee: payeeOf(payout, ada) }], "Course Lab")).toBe("pay@ada.test,123.45,USD,po_abc,Course Lab commission po_abc\r\n");
   });
 
+  it.each(["HUF", "COP", "IDR"])("%s amounts carry the table's two decimals, as the emails print them", (currency) => {
+    const inCurrency = { ...payout, amountMinor: 123_456, currency };
+    expect(paypalCsv([{ payout: inCurrency, payee: payeeOf(inCurrency, ada) }], "Course Lab")).toBe(`pay@ada.test,1234.56,${currency},po_abc,Course Lab commission po_abc\r\n`);
+    expect(parseCsv(wiseCsv([{ payout: inCurrency, payee: payeeOf(inCurrency, ada) }], "Course Lab"))[1]?.slice(5)).toEqual(["1234.56", currency, currency]);
+  });
+
   it("Wise: the email-recipient template with a header", () => {
     const rows = parseCsv(wiseCsv([{ payout, payee: payeeOf(payout, ada) }], "Course Lab"));
     expect(rows).toEqual([

@@ -10,6 +10,7 @@ const OrdersPage = lazy(() => import("./orders/orders-page"));
 const PayoutsPage = lazy(() => import("./payouts/payouts-page"));
 const SettingsPage = lazy(() => import("./settings/settings-page"));
 const OutboxPage = lazy(() => import("./outbox/outbox-page"));
+const FailedEventsPage = lazy(() => import("./events/failed-events-page"));
 
 const SECTIONS = [
   { path: "affiliates", label: "Affiliates", element: <AffiliatesPage /> },
@@ -17,6 +18,7 @@ const SECTIONS = [
   { path: "payouts", label: "Payouts", element: <PayoutsPage /> },
   { path: "settings", label: "Settings", element: <SettingsPage /> },
   { path: "outbox", label: "Outbox", element: <OutboxPage /> },
+  { path: "events", label: "Failed events", element: <FailedEventsPage /> },
 ] as const;
 
 /**
