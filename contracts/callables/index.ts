@@ -8,6 +8,7 @@ import { recordPayoutInput, recordPayoutOutput } from "./record-payout.js";
 import { saveCourseInput, saveCourseOutput } from "./save-course.js";
 import { saveProgramSettingsInput, saveProgramSettingsOutput } from "./save-program-settings.js";
 import { sessionInput, sessionOutput } from "./session.js";
+import { signInLinkInput, signInLinkOutput } from "./sign-in-link.js";
 import { setAffiliateStatusInput, setAffiliateStatusOutput } from "./set-affiliate-status.js";
 import { updateAffiliateInput, updateAffiliateOutput } from "./update-affiliate.js";
 
@@ -18,6 +19,7 @@ import { updateAffiliateInput, updateAffiliateOutput } from "./update-affiliate.
 export const callables = {
   session: { input: sessionInput, output: sessionOutput },
   apply: { input: applyInput, output: applyOutput },
+  signInLink: { input: signInLinkInput, output: signInLinkOutput },
   inviteAffiliate: { input: inviteAffiliateInput, output: inviteAffiliateOutput },
   setAffiliateStatus: { input: setAffiliateStatusInput, output: setAffiliateStatusOutput },
   updateAffiliate: { input: updateAffiliateInput, output: updateAffiliateOutput },

@@ -4,6 +4,7 @@ export { paddleClassicWebhook } from "./webhooks/paddle-classic/endpoint.js";
 export { lemonSqueezyWebhook } from "./webhooks/lemonsqueezy/endpoint.js";
 export { onOrderWritten } from "./triggers/on-order-written.js";
 export { session } from "./auth/session.js";
+export { signInLink } from "./auth/sign-in-link.js";
 export { click, redirect } from "./clicks/endpoint.js";
 export { onClickCreated } from "./triggers/on-click-created.js";
 export { apply } from "./affiliates/apply.js";

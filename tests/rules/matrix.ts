@@ -49,6 +49,8 @@ export const sharedCollections = [
   "audit",
   "mail",
   "unlisted",
+  // Sign-in and application limits (signup).
+  "rateLimits",
 ] as const;
 export type SharedCollection = (typeof sharedCollections)[number];
 
@@ -152,6 +154,8 @@ export const sharedTables: Record<SharedCollection, Table> = {
   audit: ownerReadOnly,
   mail: ownerReadOnly,
   unlisted,
+  // Counters of the public callables' limits: server only, not even the owner reads them.
+  rateLimits: unlisted,
 };
 
 export interface Cell<Op extends string, C extends string> {

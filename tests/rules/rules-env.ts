@@ -271,6 +271,13 @@ export const sharedSpecs: Record<SharedCollection, SharedSpec> = {
     updateOk: { note: "x" },
     updateBad: { value: "changed" },
   },
+  rateLimits: {
+    collection: "rateLimits",
+    docId: "sign-in-email_20260101T0000_rules",
+    data: { scope: "sign-in-email", count: 10 },
+    updateOk: { count: 0 },
+    updateBad: { count: 0, scope: "x" },
+  },
 };
 
 export const createdDocId = "rules-created";

@@ -2,6 +2,8 @@ import { HttpsError, onCall, type FunctionsErrorCode } from "firebase-functions/
 import type { z } from "zod";
 import { listOf, ownerEmails } from "../config/params.js";
 import type { Actor } from "../domain/actor.js";
+import { answerNoSoonerThan } from "../domain/answer-time.js";
+import { clientLimitKey, trustedClientAddress } from "../domain/client-address.js";
 import { DomainError, type DomainErrorCode } from "../domain/errors.js";
 import { decideOwner, type CallerAuth } from "../owner/access.js";
 
@@ -21,6 +23,7 @@ const HTTPS_CODES: Record<DomainErrorCode, FunctionsErrorCode> = {
   "invalid-input": "invalid-argument",
   unauthenticated: "unauthenticated",
   "permission-denied": "permission-denied",
+  "rate-limited": "resource-exhausted",
 };
 
 /** The one translation of domain refusals into the callable protocol; anything else stays an internal error. */
@@ -54,6 +57,28 @@ async function answering<T>(work: () => Promise<T>): Promise<T> {
 /** A callable anyone may call; the handler sees who, if anyone, is signed in. */
 export function publicCallable<I, O>(contract: Contract<I, O>, handler: NoInfer<(input: I, auth: CallerAuth | undefined) => Promise<O>>) {
   return onCall((request) => answering(() => handler(parseInput(contract, request.data), request.auth)));
+}
+
+/** What an anonymous callable knows about who is calling: nothing it could trust for identity. */
+export interface Caller {
+  /** What per-client limits count by (see clientLimitKey); null when no front end added an address (emulators only). */
+  clientKey: string | null;
+}
+
+/**
+ * A callable open to anyone on the internet, with no sign-in: at most 10 instances, so a flood
+ * costs a bounded amount, and every answer (error or not) takes at least `minAnswerMs`, so its
+ * timing does not tell whether an address is known.
+ */
+export function anonymousCallable<I, O>(contract: Contract<I, O>, minAnswerMs: number, handler: NoInfer<(input: I, caller: Caller) => Promise<O>>) {
+  return onCall({ maxInstances: 10 }, (request) =>
+    answering(() =>
+      answerNoSoonerThan(minAnswerMs, () => {
+        const address = trustedClientAddress(request.rawRequest.headers);
+        return handler(parseInput(contract, request.data), { clientKey: address === null ? null : clientLimitKey(address) });
+      }),
+    ),
+  );
 }
 
 /** A callable only the program owner may call; the owner is checked before the input is read. */

@@ -27,6 +27,6 @@ export async function setOwnerClaim(uid: string, owner: boolean): Promise<void> 
   await auth.setCustomUserClaims(uid, { ...(user.customClaims ?? {}), owner });
 }
 
-function codeOf(err: unknown): string | null {
+export function codeOf(err: unknown): string | null {
   return typeof err === "object" && err !== null && "code" in err && typeof err.code === "string" ? err.code : null;
 }
