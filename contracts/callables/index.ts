@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { applyInput, applyOutput } from "./apply.js";
+import { approveApplicationInput, approveApplicationOutput, deleteApplicationsInput, deleteApplicationsOutput } from "./applications.js";
 import { approveSelfReferralInput, approveSelfReferralOutput } from "./approve-self-referral.js";
 import { inviteAffiliateInput, inviteAffiliateOutput } from "./invite-affiliate.js";
 import { payableNowInput, payableNowOutput } from "./payable-now.js";
@@ -21,6 +22,8 @@ export const callables = {
   apply: { input: applyInput, output: applyOutput },
   signInLink: { input: signInLinkInput, output: signInLinkOutput },
   inviteAffiliate: { input: inviteAffiliateInput, output: inviteAffiliateOutput },
+  approveApplication: { input: approveApplicationInput, output: approveApplicationOutput },
+  deleteApplications: { input: deleteApplicationsInput, output: deleteApplicationsOutput },
   setAffiliateStatus: { input: setAffiliateStatusInput, output: setAffiliateStatusOutput },
   updateAffiliate: { input: updateAffiliateInput, output: updateAffiliateOutput },
   saveProgramSettings: { input: saveProgramSettingsInput, output: saveProgramSettingsOutput },

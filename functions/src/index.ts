@@ -11,6 +11,8 @@ export { apply } from "./affiliates/apply.js";
 export { onAffiliateWritten } from "./triggers/on-affiliate-written.js";
 export { onPayoutCreated } from "./triggers/on-payout-created.js";
 export { inviteAffiliate } from "./owner/invite-affiliate.js";
+export { approveApplication } from "./owner/approve-application.js";
+export { deleteApplications } from "./owner/delete-applications.js";
 export { setAffiliateStatus } from "./owner/set-affiliate-status.js";
 export { updateAffiliate } from "./owner/update-affiliate.js";
 export { saveProgramSettings } from "./owner/save-program-settings.js";

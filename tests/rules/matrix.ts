@@ -49,8 +49,9 @@ export const sharedCollections = [
   "audit",
   "mail",
   "unlisted",
-  // Sign-in and application limits (signup).
+  // Sign-in and application limits, and applications awaiting review (signup).
   "rateLimits",
+  "applications",
 ] as const;
 export type SharedCollection = (typeof sharedCollections)[number];
 
@@ -156,6 +157,8 @@ export const sharedTables: Record<SharedCollection, Table> = {
   unlisted,
   // Counters of the public callables' limits: server only, not even the owner reads them.
   rateLimits: unlisted,
+  // Applications hold applicants' emails: the owner reads them, changes go through callables.
+  applications: ownerReadOnly,
 };
 
 export interface Cell<Op extends string, C extends string> {

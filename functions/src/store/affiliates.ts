@@ -1,5 +1,4 @@
 import type { AffiliateStatus, StatusAction } from "../../../contracts/affiliates.js";
-import type { Application } from "../../../contracts/callables/index.js";
 import type { AffiliateRecord } from "../affiliates/record.js";
 import { nextStatus } from "../affiliates/status.js";
 import type { Actor } from "../domain/actor.js";
@@ -28,7 +27,8 @@ export async function findAffiliate(ref: string, read: Read = readAlone): Promis
   return (await read(affiliates().doc(target))).data() ?? null;
 }
 
-function newAffiliate(fields: { email: string; name: string; status: AffiliateStatus; website: string; promotion: string; note: string }) {
+/** A new `affiliates/{uid}` document with the program's defaults for every term. */
+export function newAffiliate(fields: { email: string; name: string; status: AffiliateStatus; website: string; promotion: string; note: string }) {
   return {
     ...fields,
     displayName: fields.name,
@@ -39,19 +39,6 @@ function newAffiliate(fields: { email: string; name: string; status: AffiliateSt
     slug: null,
     createdAt: FieldValue.serverTimestamp(),
   };
-}
-
-/**
- * A public application. An email that already has an affiliate document (pending, active, rejected
- * or disabled) changes nothing, which is the rate limit: at most one application per email.
- */
-export async function submitApplication(application: Application): Promise<void> {
-  const uid = await ensureAuthUser(application.email, application.name);
-  const ref = db().collection("affiliates").doc(uid);
-  await db().runTransaction(async (tx) => {
-    if ((await tx.get(ref)).exists) return;
-    tx.create(ref, newAffiliate({ ...application, status: "pending", note: "" }));
-  });
 }
 
 export interface Invitation {
