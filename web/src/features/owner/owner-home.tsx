@@ -6,6 +6,7 @@ import { paths } from "../../config/paths";
 
 // Each section is its own chunk: the console opens on affiliates without loading the others.
 const AffiliatesPage = lazy(() => import("./affiliates/affiliates-page"));
+const ApplicationsPage = lazy(() => import("./applications/applications-page"));
 const OrdersPage = lazy(() => import("./orders/orders-page"));
 const PayoutsPage = lazy(() => import("./payouts/payouts-page"));
 const SettingsPage = lazy(() => import("./settings/settings-page"));
@@ -13,6 +14,7 @@ const OutboxPage = lazy(() => import("./outbox/outbox-page"));
 
 const SECTIONS = [
   { path: "affiliates", label: "Affiliates", element: <AffiliatesPage /> },
+  { path: "applications", label: "Applications", element: <ApplicationsPage /> },
   { path: "orders", label: "Orders", element: <OrdersPage /> },
   { path: "payouts", label: "Payouts", element: <PayoutsPage /> },
   { path: "settings", label: "Settings", element: <SettingsPage /> },
