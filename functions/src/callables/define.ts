@@ -1,6 +1,6 @@
 import { HttpsError, onCall, type FunctionsErrorCode } from "firebase-functions/https";
 import type { z } from "zod";
-import { listOf, ownerEmails } from "../config/params.js";
+import { enforceAppCheck, listOf, ownerEmails } from "../config/params.js";
 import type { Actor } from "../domain/actor.js";
 import { answerNoSoonerThan } from "../domain/answer-time.js";
 import { clientLimitKey, trustedClientAddress } from "../domain/client-address.js";
@@ -66,7 +66,8 @@ export interface Caller {
 }
 
 /**
- * A callable open to anyone on the internet, with no sign-in: at most 10 instances, so a flood
+ * A callable open to anyone on the internet, with no sign-in, from the portal only (App Check, when
+ * ENFORCE_APP_CHECK is on, as it is by default): at most 10 instances, so a flood
  * costs a bounded amount, and every answer (error or not) takes at least `minAnswerMs`, so its
  * timing does not tell whether an address is known.
  */
@@ -74,6 +75,8 @@ export function anonymousCallable<I, O>(contract: Contract<I, O>, minAnswerMs: n
   return onCall({ maxInstances: 10 }, (request) =>
     answering(() =>
       answerNoSoonerThan(minAnswerMs, () => {
+        // Checked here rather than with onCall's enforceAppCheck, which cannot read a parameter.
+        if (enforceAppCheck.value() && request.app === undefined) throw new DomainError("unauthenticated", "This request did not come from the portal: App Check token missing or invalid.");
         const address = trustedClientAddress(request.rawRequest.headers);
         return handler(parseInput(contract, request.data), { clientKey: address === null ? null : clientLimitKey(address) });
       }),

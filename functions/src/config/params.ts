@@ -1,4 +1,4 @@
-import { defineSecret, defineString } from "firebase-functions/params";
+import { defineBoolean, defineSecret, defineString } from "firebase-functions/params";
 
 // Every parameter the functions read. Values come from functions/.env.local and
 // functions/.secret.local on the emulators, and from `firebase functions:secrets:set` in production.
@@ -28,6 +28,11 @@ export const paddleEnvironment = defineString("PADDLE_ENVIRONMENT", {
 export const defaultRedirectUrl = defineString("DEFAULT_REDIRECT_URL", {
   description: "Public https URL where /r/ links for unknown courses land (never an arbitrary URL from the request).",
   input: HTTPS_URL,
+});
+
+export const enforceAppCheck = defineBoolean("ENFORCE_APP_CHECK", {
+  description: "The public callables (apply, signInLink) refuse calls without a valid App Check token (the portal's reCAPTCHA Enterprise provider, VITE_APP_CHECK_SITE_KEY).",
+  default: true,
 });
 
 /** Splits a multi-value parameter: comma-separated, blanks dropped. PEM keys are separated by blank lines instead. */

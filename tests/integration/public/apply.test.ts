@@ -40,6 +40,12 @@ describe("apply", () => {
     expect((await applicationOf(email))?.["name"]).toBe("Applicant Tester");
   });
 
+  test("without an App Check token (a script, not the portal) it is refused and nothing is stored", async () => {
+    const email = `${uniqueId("script")}@test.example`;
+    expect(await call("apply", application(email), undefined, { ...viaFrontEnd(clientAddress()), "x-firebase-appcheck": "" })).toMatchObject({ error: "UNAUTHENTICATED", message: expect.stringContaining("App Check") });
+    expect(await applicationOf(email)).toBeUndefined();
+  });
+
   test("an existing affiliate's email gets the same answer, in about the same time, and keeps their status", async () => {
     const { id, email } = await createAffiliate();
     const client = viaFrontEnd(clientAddress());

@@ -115,6 +115,12 @@ describe("signInLink", () => {
     expect(other.result.status).toBe(200);
   });
 
+  test("without an App Check token it is refused and no link is made", async () => {
+    const { email } = await createAffiliate();
+    expect(await call("signInLink", { email }, undefined, { ...viaFrontEnd(clientAddress()), "x-firebase-appcheck": "" })).toMatchObject({ error: "UNAUTHENTICATED" });
+    expect(await emulatorLinks(email)).toEqual([]);
+  });
+
   test("refuses what is not an email address, naming the field", async () => {
     expect(await call("signInLink", { email: "ada@" }, undefined, viaFrontEnd(clientAddress()))).toMatchObject({ status: 400, error: "INVALID_ARGUMENT", message: expect.stringContaining("email") });
   });
