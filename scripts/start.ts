@@ -59,8 +59,8 @@ async function main(): Promise<void> {
  Portal            ${HOSTING_URL}/
  Sign in as owner  ${DEMO_OWNER.email}
  Sign in as affiliate ${ADA.email} (Ada, active)   — also grace@demo.test, linus@demo.test (pending)
-                   Enter the address at ${HOSTING_URL}/sign-in; the Auth emulator prints the
-                   sign-in link in this terminal ("To sign in as ..."): open it in the same browser.
+                   Enter the address at ${HOSTING_URL}/sign-in; the link is mailed, so run
+                   \`npm run outbox\` in another terminal and open it in the same browser.
  Sample course     ${HOSTING_URL}/sample/course.html?affiliateId=${ADA.id}
  Affiliate link    ${HOSTING_URL}/r/${ADA.id}/typescript
  Test webhook      npm run webhook:test            (a signed Lemon Squeezy sale for Ada)

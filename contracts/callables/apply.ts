@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { emailField, okOutput } from "./fields.js";
+import { asOfField, emailField, okOutput } from "./fields.js";
 
 // The public application form (no sign-in). The portal's form shows these limits, so a person
 // never meets a rule here that the form did not show them.
@@ -21,9 +21,11 @@ export const applyInput = z.strictObject({
   email: emailField,
   website: webUrl,
   promotion: z.string().trim().min(20).max(2000),
+  /** Moves the rate-limit clock, on the emulators only. */
+  asOf: asOfField,
 });
 
-export type Application = z.infer<typeof applyInput>;
+export type Application = Omit<z.infer<typeof applyInput>, "asOf">;
 
 /** The same answer whether the email is new, already applied or already an affiliate. */
 export const applyOutput = okOutput;

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { applyInput, applyOutput } from "./apply.js";
+import { approveApplicationInput, approveApplicationOutput, deleteApplicationsInput, deleteApplicationsOutput } from "./applications.js";
 import { approveSelfReferralInput, approveSelfReferralOutput } from "./approve-self-referral.js";
 import { inviteAffiliateInput, inviteAffiliateOutput } from "./invite-affiliate.js";
 import { payableNowInput, payableNowOutput } from "./payable-now.js";
@@ -9,6 +10,7 @@ import { replayWebhookEventInput, replayWebhookEventOutput } from "./replay-webh
 import { saveCourseInput, saveCourseOutput } from "./save-course.js";
 import { saveProgramSettingsInput, saveProgramSettingsOutput } from "./save-program-settings.js";
 import { sessionInput, sessionOutput } from "./session.js";
+import { signInLinkInput, signInLinkOutput } from "./sign-in-link.js";
 import { setAffiliateStatusInput, setAffiliateStatusOutput } from "./set-affiliate-status.js";
 import { updateAffiliateInput, updateAffiliateOutput } from "./update-affiliate.js";
 
@@ -19,7 +21,10 @@ import { updateAffiliateInput, updateAffiliateOutput } from "./update-affiliate.
 export const callables = {
   session: { input: sessionInput, output: sessionOutput },
   apply: { input: applyInput, output: applyOutput },
+  signInLink: { input: signInLinkInput, output: signInLinkOutput },
   inviteAffiliate: { input: inviteAffiliateInput, output: inviteAffiliateOutput },
+  approveApplication: { input: approveApplicationInput, output: approveApplicationOutput },
+  deleteApplications: { input: deleteApplicationsInput, output: deleteApplicationsOutput },
   setAffiliateStatus: { input: setAffiliateStatusInput, output: setAffiliateStatusOutput },
   updateAffiliate: { input: updateAffiliateInput, output: updateAffiliateOutput },
   saveProgramSettings: { input: saveProgramSettingsInput, output: saveProgramSettingsOutput },

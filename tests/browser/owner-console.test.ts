@@ -1,12 +1,13 @@
 // The owner console end to end in Chromium against the shared emulators: application, approval,
 // re-attribution with the affiliate's dashboard updating live, a payout both sides see, and CSVs.
 import { orderKeyOf } from "../../contracts/ids";
+import { randomInt } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { lemonSqueezyEvent, paddleTransactionCompleted, post } from "../../scripts/lib/webhooks";
 import { csvRecords, parseCsv } from "../../web/src/features/owner/csv";
-import { daysAgo, OWNER_EMAIL, TRIGGER_WAIT, uniqueOrderId } from "../integration/owner/helpers";
+import { call, daysAgo, OWNER_EMAIL, TRIGGER_WAIT, uniqueOrderId } from "../integration/owner/helpers";
 import { inCurrency, storedByAnOlderVersion, storedOf } from "../integration/webhooks/stored-events";
 import { DESKTOP_UA, launchChromium, signIn } from "../support/browser";
 import { auth, createAffiliate, db, eventually, HOSTING, uniqueId } from "../support/emulator";
@@ -44,6 +45,17 @@ async function dashboardOf(email: string): Promise<Page> {
   await signIn(page, email);
   await page.getByTestId("dashboard").waitFor();
   return page;
+}
+
+/** Fills in and sends the public application form as an applicant would. */
+async function sendApplication(page: Page, email: string): Promise<void> {
+  await page.goto(`${HOSTING}/apply`);
+  await page.locator("input[name=name]").fill("Browser Applicant");
+  await page.locator("input[name=email]").fill(email);
+  await page.locator("input[name=website]").fill("https://applicant.example");
+  await page.locator("textarea[name=promotion]").fill("A newsletter with 4,000 readers who build with TypeScript.");
+  await page.getByTestId("apply-form").locator("button[type=submit]").click();
+  await page.getByTestId("apply-success").waitFor();
 }
 
 /** A sale 45 days old (past the refund window, so payable), credited to `affiliateId` or to nobody. */
@@ -95,23 +107,17 @@ describe("owner console", () => {
   test("an application sent through /apply is approved by the owner; the new affiliate sees their links", async () => {
     const email = `${uniqueId("applicant")}@test.example`;
     const affiliate = await newPage();
-    await affiliate.goto(`${HOSTING}/apply`);
-    await affiliate.locator("input[name=name]").fill("Browser Applicant");
-    await affiliate.locator("input[name=email]").fill(email);
-    await affiliate.locator("input[name=website]").fill("https://applicant.example");
-    await affiliate.locator("textarea[name=promotion]").fill("A newsletter with 4,000 readers who build with TypeScript.");
-    await affiliate.getByTestId("apply-form").locator("button[type=submit]").click();
-    await affiliate.getByTestId("apply-success").waitFor();
-    const uid = (await auth().getUserByEmail(email)).uid;
+    await sendApplication(affiliate, email);
+    // Nothing but the application exists until the owner approves it.
+    await expect(auth().getUserByEmail(email)).rejects.toMatchObject({ code: "auth/user-not-found" });
 
     const owner = await ownerConsole();
-    await owner.getByTestId("owner-nav-affiliates").click();
-    await owner.getByTestId("affiliate-search").fill(email);
-    const row = owner.locator(`[data-testid=affiliate-row][data-affiliate-id="${uid}"]`);
-    await row.and(owner.locator("[data-status=pending]")).waitFor();
-    await row.getByTestId("review-note").fill("Great audience");
-    await row.getByTestId("approve-button").click();
-    await row.and(owner.locator("[data-status=active]")).waitFor();
+    await owner.getByTestId("owner-nav-applications").click();
+    const row = owner.locator(`[data-testid=application-row][data-email="${email}"]`);
+    await row.getByTestId("application-approve").click();
+    await row.waitFor({ state: "detached" });
+    const uid = (await auth().getUserByEmail(email)).uid;
+    await expect.poll(async () => String((await db().doc(`affiliates/${uid}`).get()).get("status"))).toBe("active");
 
     await signIn(affiliate, email);
     await affiliate.getByTestId("dashboard").waitFor();
@@ -124,6 +130,33 @@ describe("owner console", () => {
       expect(await section.getByTestId("link-row").count()).toBe(courses);
       expect(await section.getByTestId("tracked-url").first().textContent()).toContain(`/r/${uid}/`);
     }
+  }, STEP_TIMEOUT);
+
+  test("the owner sees the newest applications first and deletes spam in bulk", async () => {
+    // Spam sent straight to the callable from one machine (a trusted address of the test's own), then a real applicant.
+    const spam = [0, 1, 2, 3].map(() => `${uniqueId("spam")}@test.example`);
+    const machine = { "x-forwarded-for": `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}` };
+    for (const email of spam) {
+      expect(await call("apply", { name: "Spam Bot", email, website: "https://spam.example", promotion: "Cheap followers, cheap likes, cheap everything." }, undefined, machine)).toMatchObject({ status: 200 });
+    }
+    const real = `${uniqueId("real")}@test.example`;
+    await sendApplication(await newPage(), real);
+
+    const owner = await ownerConsole();
+    await owner.getByTestId("owner-nav-applications").click();
+    const rows = owner.getByTestId("application-row");
+    await expect.poll(() => rows.first().getAttribute("data-email")).toBe(real);
+    const emails = await Promise.all((await rows.all()).map((row) => row.getAttribute("data-email")));
+    // Newest first: the real applicant, then the spam in reverse order of arrival.
+    expect(emails.slice(0, 5)).toEqual([real, ...[...spam].reverse()]);
+
+    for (const email of spam) await owner.locator(`[data-testid=application-row][data-email="${email}"]`).getByTestId("application-select").check();
+    await owner.getByTestId("applications-delete").click();
+    await owner.getByTestId("applications-message").getByText("Deleted 4 applications.").waitFor();
+    for (const email of spam) await owner.locator(`[data-testid=application-row][data-email="${email}"]`).waitFor({ state: "detached" });
+    expect(await owner.locator(`[data-testid=application-row][data-email="${real}"]`).count()).toBe(1);
+    const left = await Promise.all(spam.map(async (email) => (await db().collection("applications").where("email", "==", email).get()).size));
+    expect(left).toEqual([0, 0, 0, 0]);
   }, STEP_TIMEOUT);
 
   test("the owner re-attributes an unattributed order and the affiliate's dashboard updates live", async () => {

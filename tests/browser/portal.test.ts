@@ -3,7 +3,7 @@ import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { clickTotals, fakeVisitors, postBeacon } from "../../scripts/lib/clicks";
 import { lemonSqueezyEvent, post } from "../../scripts/lib/webhooks";
-import { DESKTOP_UA, launchChromium, requestSignInLink, signIn } from "../support/browser";
+import { DESKTOP_UA, launchChromium, requestSignInLink, signIn, signInLinkCount } from "../support/browser";
 import { HOSTING, auth, createAffiliate, db, eventually, uniqueId } from "../support/emulator";
 
 // The affiliate portal in a real Chromium against the Hosting emulator: email-link sign-in through the
@@ -38,7 +38,8 @@ afterAll(async () => {
 });
 
 describe("affiliate portal", () => {
-  test("same device: the email link signs the affiliate in and the dashboard shows their money", async () => {
+  // The first test of the file also starts the functions' workers (webhook, triggers, signInLink).
+  test("same device: the email link signs the affiliate in and the dashboard shows their money", { timeout: 120_000 }, async () => {
     const ada = await createAffiliate();
     const matured = await sale(ada.id, 9700, 40); // $97.00 → $48.50, payable (40 days ago)
     const fresh = await sale(ada.id, 5000); // $50.00 → $25.00, pending
@@ -113,13 +114,27 @@ describe("affiliate portal", () => {
     await notApproved.waitFor();
     expect(await notApproved.getAttribute("data-status")).toBe("pending");
 
-    const stranger = `${uniqueId("nobody")}@test.example`;
+    // An account with no affiliate document (say, one whose application was deleted) sees the same page.
+    const accountOnly = `${uniqueId("account")}@test.example`;
+    await auth().createUser({ email: accountOnly });
     const page2 = await newPage();
-    await signIn(page2, stranger);
+    await signIn(page2, accountOnly);
     await page2.getByTestId("not-approved").waitFor();
     expect(await page2.getByTestId("dashboard").count()).toBe(0);
-    const user = await auth().getUserByEmail(stranger);
-    expect(user.emailVerified).toBe(true);
+    expect((await auth().getUserByEmail(accountOnly)).emailVerified).toBe(true);
+  });
+
+  test("an address nobody invited gets the same answer on the sign-in page, and no link or account", async () => {
+    const stranger = `${uniqueId("nobody")}@test.example`;
+    const page = await newPage();
+    await page.goto(`${HOSTING}/sign-in`);
+    await page.getByTestId("sign-in-email").fill(stranger);
+    await page.getByTestId("sign-in-form").locator("button[type=submit]").click();
+    const notice = page.getByTestId("sign-in-notice").locator("p");
+    await notice.waitFor();
+    expect(await notice.getAttribute("data-kind")).toBe("sent");
+    expect(await signInLinkCount(stranger)).toBe(0);
+    await expect(auth().getUserByEmail(stranger)).rejects.toMatchObject({ code: "auth/user-not-found" });
   });
 
   test("the portal is served by Hosting on the same origin as the webhooks", async () => {

@@ -54,6 +54,9 @@ export const sharedCollections = [
   "affiliateNotes",
   "ownerSettings",
   "unlisted",
+  // Sign-in and application limits, and applications awaiting review (signup).
+  "rateLimits",
+  "applications",
 ] as const;
 export type SharedCollection = (typeof sharedCollections)[number];
 
@@ -175,6 +178,10 @@ export const sharedTables: Record<SharedCollection, Table> = {
   affiliateNotes: ownerReadOnly,
   ownerSettings: ownerGetOnly,
   unlisted,
+  // Counters of the public callables' limits: server only, not even the owner reads them.
+  rateLimits: unlisted,
+  // Applications hold applicants' emails: the owner reads them, changes go through callables.
+  applications: ownerReadOnly,
 };
 
 export interface Cell<Op extends string, C extends string> {

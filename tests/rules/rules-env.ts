@@ -293,6 +293,20 @@ export const sharedSpecs: Record<SharedCollection, SharedSpec> = {
     updateOk: { note: "x" },
     updateBad: { value: "changed" },
   },
+  rateLimits: {
+    collection: "rateLimits",
+    docId: "sign-in-email_20260101T0000_rules",
+    data: { scope: "sign-in-email", count: 10 },
+    updateOk: { count: 0 },
+    updateBad: { count: 0, scope: "x" },
+  },
+  applications: {
+    collection: "applications",
+    docId: "app_0123456789abcdef0123456789abcdef",
+    data: { name: "Applicant", email: "applicant@example.com", website: "https://example.com", promotion: "A newsletter." },
+    updateOk: { note: "x" },
+    updateBad: { email: "attacker@example.com" },
+  },
 };
 
 export const createdDocId = "rules-created";

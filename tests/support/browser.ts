@@ -45,7 +45,10 @@ export async function requestSignInLink(page: Page, email: string): Promise<stri
   await page.goto(`${HOSTING}/sign-in`);
   await page.getByTestId("sign-in-email").fill(email);
   await page.getByTestId("sign-in-form").locator("button[type=submit]").click();
-  await page.getByTestId("sign-in-notice").waitFor();
+  // The signInLink callable answers once the link is made and its mail queued (or refused).
+  const notice = page.getByTestId("sign-in-notice").locator("p");
+  await notice.waitFor({ timeout: 60_000 });
+  if ((await notice.getAttribute("data-kind")) !== "sent") throw new Error(`no sign-in link for ${email}: ${await notice.textContent()}`);
   return latestSignInLink(email, before);
 }
 

@@ -23,6 +23,7 @@ describe("toHttpsError", () => {
     ["invalid-input", "invalid-argument"],
     ["unauthenticated", "unauthenticated"],
     ["permission-denied", "permission-denied"],
+    ["rate-limited", "resource-exhausted"],
   ])("turns a %s refusal into %s, keeping its message and details", (code, httpsCode) => {
     const mapped = toHttpsError(new DomainError(code, "No such thing.", { reason: "x" }));
     expect(mapped).toBeInstanceOf(HttpsError);

@@ -1,8 +1,10 @@
 import { HttpsError, onCall, type FunctionsErrorCode } from "firebase-functions/https";
 import type { z } from "zod";
 import { MAX_INSTANCES } from "../config/instances.js";
-import { listOf, ownerEmails } from "../config/params.js";
+import { enforceAppCheck, listOf, ownerEmails } from "../config/params.js";
 import type { Actor } from "../domain/actor.js";
+import { answerNoSoonerThan } from "../domain/answer-time.js";
+import { clientAddress, clientLimitKey, HOPS_DIRECT } from "../domain/client-address.js";
 import { DomainError, type DomainErrorCode } from "../domain/errors.js";
 import { decideOwner, type CallerAuth } from "../owner/access.js";
 
@@ -22,6 +24,7 @@ const HTTPS_CODES: Record<DomainErrorCode, FunctionsErrorCode> = {
   "invalid-input": "invalid-argument",
   unauthenticated: "unauthenticated",
   "permission-denied": "permission-denied",
+  "rate-limited": "resource-exhausted",
 };
 
 /** The one translation of domain refusals into the callable protocol; anything else stays an internal error. */
@@ -55,6 +58,31 @@ async function answering<T>(work: () => Promise<T>): Promise<T> {
 /** A callable anyone may call; the handler sees who, if anyone, is signed in. */
 export function publicCallable<I, O>(contract: Contract<I, O>, handler: NoInfer<(input: I, auth: CallerAuth | undefined) => Promise<O>>) {
   return onCall({ maxInstances: MAX_INSTANCES.callables }, (request) => answering(() => handler(parseInput(contract, request.data), request.auth)));
+}
+
+/** What an anonymous callable knows about who is calling: nothing it could trust for identity. */
+export interface Caller {
+  /** What per-client limits count by (see clientLimitKey); null when no front end added an address (emulators only). */
+  clientKey: string | null;
+}
+
+/**
+ * A callable open to anyone on the internet, with no sign-in, from the portal only (App Check, when
+ * ENFORCE_APP_CHECK is on, as it is by default): at most MAX_INSTANCES.callables instances, so a flood
+ * costs a bounded amount, and every answer (error or not) takes at least `minAnswerMs`, so its
+ * timing does not tell whether an address is known.
+ */
+export function anonymousCallable<I, O>(contract: Contract<I, O>, minAnswerMs: number, handler: NoInfer<(input: I, caller: Caller) => Promise<O>>) {
+  return onCall({ maxInstances: MAX_INSTANCES.callables }, (request) =>
+    answering(() =>
+      answerNoSoonerThan(minAnswerMs, () => {
+        // Checked here rather than with onCall's enforceAppCheck, which cannot read a parameter.
+        if (enforceAppCheck.value() && request.app === undefined) throw new DomainError("unauthenticated", "This request did not come from the portal: App Check token missing or invalid.");
+        const address = clientAddress(request.rawRequest.headers, HOPS_DIRECT);
+        return handler(parseInput(contract, request.data), { clientKey: address === null ? null : clientLimitKey(address) });
+      }),
+    ),
+  );
 }
 
 /** A callable only the program owner may call; the owner is checked before the input is read. */

@@ -1,4 +1,4 @@
-import { defineInt, defineSecret, defineString } from "firebase-functions/params";
+import { defineBoolean, defineInt, defineSecret, defineString } from "firebase-functions/params";
 import { CLICKS_PER_AFFILIATE_PER_MINUTE } from "../clicks/limits.js";
 
 // Every parameter the functions read. Values come from functions/.env.local and
@@ -34,6 +34,11 @@ export const defaultRedirectUrl = defineString("DEFAULT_REDIRECT_URL", {
 export const clicksPerAffiliatePerMinute = defineInt("CLICKS_PER_AFFILIATE_PER_MINUTE", {
   description: "Counted clicks per minute for one affiliate, per instance of each click endpoint; beyond it clicks are not counted (docs/clicks.md).",
   default: CLICKS_PER_AFFILIATE_PER_MINUTE,
+});
+
+export const enforceAppCheck = defineBoolean("ENFORCE_APP_CHECK", {
+  description: "The public callables (apply, signInLink) refuse calls without a valid App Check token (the portal's reCAPTCHA Enterprise provider, VITE_APP_CHECK_SITE_KEY).",
+  default: true,
 });
 
 /** Splits OWNER_EMAILS: comma-separated (no address has a comma), blanks dropped. */

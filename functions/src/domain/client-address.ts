@@ -20,7 +20,8 @@ export type HeaderBag = Record<string, string | string[] | undefined>;
 
 /** A request that reached a function through a Firebase Hosting rewrite (/c, /r/**): Hosting's CDN and Google's front end. */
 export const HOPS_THROUGH_HOSTING = 2;
-/** A request sent to the function's own URL (callables): Google's front end only. */
+/** A request sent to the function's own URL (callables): Google's front end only. Without any
+ * entry (only the emulators have no front end) the address is null and per-client limits do not apply. */
 export const HOPS_DIRECT = 1;
 
 /**
@@ -43,12 +44,36 @@ export function clientAddress(headers: HeaderBag, trustedHops: number): string |
   return normaliseIp(entries[index]);
 }
 
-/** Accepts "1.2.3.4", "1.2.3.4:5678", "[2001:db8::1]:443" and plain IPv6; anything else is null. */
+
+/**
+ * What per-client limits count by: an IPv4 address as it is, an IPv6 address by its /64, because
+ * one subscriber usually holds a whole /64 and can pick any address in it.
+ */
+export function clientLimitKey(address: string): string {
+  if (isIP(address) !== 6) return address;
+  // The URL parser writes the canonical form: lower case, no leading zeros, a dotted tail in hex.
+  const canonical = new URL(`http://[${address}]`).hostname.slice(1, -1);
+  const mapped = /^::ffff:([0-9a-f]+):([0-9a-f]+)$/.exec(canonical);
+  if (mapped?.[1] !== undefined && mapped[2] !== undefined) {
+    const [high, low] = [Number.parseInt(mapped[1], 16), Number.parseInt(mapped[2], 16)];
+    return [high >> 8, high & 255, low >> 8, low & 255].join(".");
+  }
+  const [head = "", tail] = canonical.split("::");
+  const front = head === "" ? [] : head.split(":");
+  const back = tail === undefined || tail === "" ? [] : tail.split(":");
+  const groups = tail === undefined ? front : [...front, ...new Array<string>(8 - front.length - back.length).fill("0"), ...back];
+  return `${groups.slice(0, 4).join(":")}::/64`;
+}
+
+/** Accepts "1.2.3.4", "1.2.3.4:5678", "[2001:db8::1]:443" and plain IPv6 (zone ids dropped); anything else is null. */
 function normaliseIp(value: string | undefined): string | null {
   if (value === undefined) return null;
   let ip = value.trim();
   const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(ip);
   if (bracketed?.[1] !== undefined) ip = bracketed[1];
   else if (/^\d+\.\d+\.\d+\.\d+:\d+$/.test(ip)) ip = ip.slice(0, ip.lastIndexOf(":"));
-  return isIP(ip) === 0 ? null : ip;
+  ip = ip.split("%")[0] ?? "";
+  const version = isIP(ip);
+  if (version === 0) return null;
+  return version === 6 ? ip.toLowerCase() : ip;
 }

@@ -11,7 +11,9 @@ export type DomainErrorCode =
   /** The request itself is malformed. */
   | "invalid-input"
   | "unauthenticated"
-  | "permission-denied";
+  | "permission-denied"
+  /** Over a rate limit; details say which and when to try again. */
+  | "rate-limited";
 
 export class DomainError extends Error {
   constructor(

@@ -1,6 +1,5 @@
 import type { AffiliateStatus, StatusAction } from "../../../contracts/affiliates.js";
 import { str } from "../../../contracts/read-fields.js";
-import type { Application } from "../../../contracts/callables/index.js";
 import { isDocumentId } from "../../../contracts/ids.js";
 import type { AffiliateRecord } from "../affiliates/record.js";
 import { nextStatus } from "../affiliates/status.js";
@@ -14,11 +13,12 @@ import { db, FieldValue, readAlone, type Read, type Transaction } from "./firest
 // The owner's note and review on an affiliate live in `affiliateNotes/{affiliateId}`, which only the
 // owner reads: the affiliate reads their own `affiliates/{id}`. Documents written before that split
 // lose the fields the next time the owner changes them.
-const OWNER_FIELDS_GONE = { note: FieldValue.delete(), reviewedAt: FieldValue.delete(), reviewedBy: FieldValue.delete() };
+export const OWNER_FIELDS_GONE = { note: FieldValue.delete(), reviewedAt: FieldValue.delete(), reviewedBy: FieldValue.delete() };
 
 const ownerNoteRef = (affiliateId: string) => db().collection("affiliateNotes").doc(affiliateId);
 
-function writeOwnerNote(tx: Transaction, affiliateId: string, note: string, owner: Actor): void {
+/** The owner's note on an affiliate, in the owner-only `affiliateNotes/{id}` (never on what the affiliate reads). */
+export function writeOwnerNote(tx: Transaction, affiliateId: string, note: string, owner: Actor): void {
   tx.set(ownerNoteRef(affiliateId), { note, updatedAt: FieldValue.serverTimestamp(), updatedBy: owner.uid }, { merge: true });
 }
 
@@ -41,7 +41,8 @@ export async function findAffiliate(ref: string, read: Read = readAlone): Promis
   return (await read(affiliates().doc(target))).data() ?? null;
 }
 
-function newAffiliate(fields: { email: string; name: string; status: AffiliateStatus; website: string; promotion: string }) {
+/** A new `affiliates/{uid}` document with the program's defaults for every term. */
+export function newAffiliate(fields: { email: string; name: string; status: AffiliateStatus; website: string; promotion: string }) {
   return {
     ...fields,
     displayName: fields.name,
@@ -52,19 +53,6 @@ function newAffiliate(fields: { email: string; name: string; status: AffiliateSt
     slug: null,
     createdAt: FieldValue.serverTimestamp(),
   };
-}
-
-/**
- * A public application. An email that already has an affiliate document (pending, active, rejected
- * or disabled) changes nothing, which is the rate limit: at most one application per email.
- */
-export async function submitApplication(application: Application): Promise<void> {
-  const uid = await ensureAuthUser(application.email, application.name);
-  const ref = db().collection("affiliates").doc(uid);
-  await db().runTransaction(async (tx) => {
-    if ((await tx.get(ref)).exists) return;
-    tx.create(ref, newAffiliate({ ...application, status: "pending" }));
-  });
 }
 
 export interface Invitation {

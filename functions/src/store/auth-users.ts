@@ -30,6 +30,6 @@ export async function hasPassword(uid: string): Promise<boolean> {
   return typeof user.passwordHash === "string" || user.passwordSalt !== undefined;
 }
 
-function codeOf(err: unknown): string | null {
+export function codeOf(err: unknown): string | null {
   return typeof err === "object" && err !== null && "code" in err && typeof err.code === "string" ? err.code : null;
 }

@@ -18,30 +18,6 @@ async function mailOf(id: string) {
   }, `mail ${id}`, TRIGGER_WAIT);
 }
 
-function application(email: string) {
-  return { name: "Applicant Tester", email, website: "https://applicant.example", promotion: "A weekly newsletter for 3,000 developers." };
-}
-
-describe("self-service application", () => {
-  test("creates the Auth user and a pending affiliate, and answers the same for a repeat", async () => {
-    const email = `${uniqueId("apply")}@test.example`;
-    expect(await call("apply", application(email.toUpperCase()))).toMatchObject({ status: 200, data: { ok: true } });
-    const user = await auth().getUserByEmail(email);
-    const doc = await db().doc(`affiliates/${user.uid}`).get();
-    expect(doc.data()).toMatchObject({ email, name: "Applicant Tester", status: "pending", website: "https://applicant.example", rateBps: null, slug: null });
-
-    // At most one application per email: a second one is answered the same and changes nothing.
-    expect(await call("apply", { ...application(email), name: "Someone Else" })).toMatchObject({ status: 200, data: { ok: true } });
-    expect((await db().doc(`affiliates/${user.uid}`).get()).get("name")).toBe("Applicant Tester");
-  });
-
-  test("an existing affiliate's email gets the same answer and keeps their status", async () => {
-    const { id, email } = await createAffiliate();
-    expect(await call("apply", application(email))).toMatchObject({ status: 200, data: { ok: true } });
-    expect((await db().doc(`affiliates/${id}`).get()).get("status")).toBe("active");
-  });
-});
-
 describe("review", () => {
   test("approving a pending application sends the welcome email once, with an audit entry", async () => {
     const { id, email } = await createAffiliate({ status: "pending" });

@@ -1,3 +1,4 @@
+import { emulatorAppCheckToken } from "../../../contracts/app-check-emulator";
 import { orderKeyOf } from "../../../contracts/ids";
 import { randomBytes } from "node:crypto";
 import { lemonSqueezyEvent, post } from "../../../scripts/lib/webhooks";
@@ -20,16 +21,25 @@ export interface CallResult {
   /** `error.status` on failure, e.g. "PERMISSION_DENIED". */
   error: string | null;
   message: string | null;
+  /** `error.details` on failure, e.g. a rate limit's `{ limit, retryAfterSeconds }`. */
+  details: unknown;
 }
 
-export async function call(name: string, data: unknown, idToken?: string): Promise<CallResult> {
+/** What the portal sends on the emulators: an App Check token they accept unverified (ENFORCE_APP_CHECK). */
+export const APP_CHECK_HEADER = { "x-firebase-appcheck": emulatorAppCheckToken("demo-app", "demo-affiliates", Date.now()) };
+
+/**
+ * Calls as the portal does, App Check token included. `headers` adds what a proxy would, e.g. the
+ * X-Forwarded-For Google's front end appends to, or replaces the App Check header.
+ */
+export async function call(name: string, data: unknown, idToken?: string, headers: Record<string, string> = {}): Promise<CallResult> {
   const response = await fetch(`${FUNCTIONS}/${name}`, {
     method: "POST",
-    headers: { "content-type": "application/json", ...(idToken ? { authorization: `Bearer ${idToken}` } : {}) },
+    headers: { "content-type": "application/json", ...APP_CHECK_HEADER, ...headers, ...(idToken ? { authorization: `Bearer ${idToken}` } : {}) },
     body: JSON.stringify({ data }),
   });
-  const body = (await response.json()) as { result?: unknown; error?: { status?: string; message?: string } };
-  return { status: response.status, data: body.result ?? null, error: body.error?.status ?? null, message: body.error?.message ?? null };
+  const body = (await response.json()) as { result?: unknown; error?: { status?: string; message?: string; details?: unknown } };
+  return { status: response.status, data: body.result ?? null, error: body.error?.status ?? null, message: body.error?.message ?? null, details: body.error?.details ?? null };
 }
 
 /** Signs in through the Auth emulator's REST API with a custom token; the ID token carries the user's email and claims. */

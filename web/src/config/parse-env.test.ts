@@ -17,7 +17,12 @@ describe("parseEnv", () => {
       functionsRegion: "us-central1",
       useEmulators: true,
       emulatorHost: "127.0.0.1",
+      appCheckSiteKey: null,
     });
+  });
+
+  it("reads the App Check site key when there is one", () => {
+    expect(parseEnv({ ...emulator, VITE_APP_CHECK_SITE_KEY: " 6Lc-site-key " }).appCheckSiteKey).toBe("6Lc-site-key");
   });
 
   it("lists every missing key in one readable error", () => {

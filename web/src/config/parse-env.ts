@@ -6,6 +6,8 @@ export interface Env {
   useEmulators: boolean;
   /** Host the emulators listen on when the page is not served from a loopback name. */
   emulatorHost: string;
+  /** reCAPTCHA Enterprise site key for App Check; null when App Check is not set up. */
+  appCheckSiteKey: string | null;
 }
 
 const REQUIRED = ["VITE_FIREBASE_PROJECT_ID", "VITE_FIREBASE_API_KEY", "VITE_FIREBASE_AUTH_DOMAIN", "VITE_FIREBASE_APP_ID"] as const;
@@ -58,6 +60,7 @@ export function parseEnv(raw: Record<string, unknown>): Env {
     functionsRegion: region,
     useEmulators,
     emulatorHost: text(raw, "VITE_EMULATOR_HOST") ?? "127.0.0.1",
+    appCheckSiteKey: text(raw, "VITE_APP_CHECK_SITE_KEY") ?? null,
   };
 }
 

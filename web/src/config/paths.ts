@@ -1,8 +1,10 @@
-// The one place route strings live.
+// The one place route strings live (with the ones the functions share, in contracts/).
+import { FINISH_SIGN_IN_PATH } from "../../../contracts/portal-paths";
+
 export const paths = {
   home: { path: "/", href: () => "/" },
   signIn: { path: "/sign-in", href: () => "/sign-in" },
-  finishSignIn: { path: "/finish-sign-in", href: () => "/finish-sign-in" },
+  finishSignIn: { path: FINISH_SIGN_IN_PATH, href: () => FINISH_SIGN_IN_PATH },
   notApproved: { path: "/not-approved", href: () => "/not-approved" },
   apply: { path: "/apply", href: () => "/apply" },
   dashboard: { path: "/dashboard", href: () => "/dashboard" },

@@ -14,7 +14,9 @@ interface Client {
 let client: Promise<Client> | null = null;
 
 function load(): Promise<Client> {
-  client ??= Promise.all([import("firebase/functions"), import("../../../contracts/callables/index")]).then(([sdk, { callables }]) => {
+  client ??= Promise.all([import("firebase/functions"), import("../../../contracts/callables/index"), import("./firebase-app-check")]).then(([sdk, { callables }, appCheck]) => {
+    // Before the Functions instance, so every call carries an App Check token.
+    appCheck.startAppCheck(app, emulatorHost !== null);
     const functions = sdk.getFunctions(app, env.functionsRegion);
     if (emulatorHost !== null) sdk.connectFunctionsEmulator(functions, emulatorHost, EMULATOR_PORTS.functions);
     return { send: async (name, data) => (await sdk.httpsCallable(functions, name)(data)).data, contracts: callables };

@@ -8,7 +8,6 @@ import {
   initializeAuth,
   isSignInWithEmailLink,
   onAuthStateChanged,
-  sendSignInLinkToEmail,
   signInWithEmailLink,
   signOut,
 } from "firebase/auth";
@@ -44,10 +43,6 @@ export function watchAuth(listener: (user: AuthUser | null) => void): () => void
   return onAuthStateChanged(auth, (user) => {
     listener(user === null ? null : { uid: user.uid, email: user.email, emailVerified: user.emailVerified });
   });
-}
-
-export async function sendSignInLink(email: string, continueUrl: string): Promise<void> {
-  await sendSignInLinkToEmail(auth, email, { url: continueUrl, handleCodeInApp: true });
 }
 
 export function isSignInLink(href: string): boolean {

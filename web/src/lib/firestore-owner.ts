@@ -2,7 +2,7 @@
 // nothing here writes (changes go through the owner callables).
 import { collection, doc, limit, orderBy, query, where } from "firebase/firestore";
 import { programSettings } from "../../../contracts/program-settings";
-import { ORDER_STATUSES, PLATFORMS, type AffiliateProfile, type FailedEvent, type MailItem, type OwnerAffiliate, type OwnerCourse, type OwnerOrder, type OwnerPayout, type ProgramSettings } from "../types/models";
+import { ORDER_STATUSES, PLATFORMS, type AffiliateProfile, type FailedEvent, type MailItem, type OwnerApplication, type OwnerAffiliate, type OwnerCourse, type OwnerOrder, type OwnerPayout, type ProgramSettings } from "../types/models";
 import { byName, date, db, listenDoc, listenList, readOnly, type OnError, type Unsubscribe } from "./firestore";
 import { readAffiliate, readCourse, readPayout } from "./firestore-affiliate";
 import { int, intMap, intOrNull, isRecord, oneOf, str, strings, strOrNull } from "../../../contracts/read-fields";
@@ -122,6 +122,20 @@ const failedEventConverter = readOnly<FailedEvent>((id, f) => ({
   receivedAt: date(f["receivedAt"]),
   failedAt: date(f["failedAt"]),
 }));
+
+const applicationConverter = readOnly<OwnerApplication>((id, f) => ({
+  id,
+  name: str(f["name"]),
+  email: str(f["email"]),
+  website: str(f["website"]),
+  promotion: str(f["promotion"]),
+  createdAt: date(f["createdAt"]),
+}));
+
+/** Applications awaiting review, newest first, so a flood of old junk never hides a new applicant. */
+export function listenApplications(max: number, next: (applications: OwnerApplication[]) => void, onError: OnError): Unsubscribe {
+  return listenList(query(collection(db, "applications").withConverter(applicationConverter), orderBy("createdAt", "desc"), limit(max)), next, onError);
+}
 
 const newestFirst = (a: OwnerAffiliate, b: OwnerAffiliate) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0);
 

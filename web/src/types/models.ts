@@ -155,6 +155,16 @@ export interface OwnerCourse extends Course {
   productIds: Record<Platform, string[]>;
 }
 
+/** `applications/{id}`: what the public form sent, awaiting the owner. */
+export interface OwnerApplication {
+  id: string;
+  name: string;
+  email: string;
+  website: string;
+  promotion: string;
+  createdAt: Date | null;
+}
+
 export interface MailItem {
   id: string;
   to: string[];

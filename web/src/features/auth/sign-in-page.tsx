@@ -4,16 +4,25 @@ import { Field } from "../../components/field";
 import { PageTitle } from "../../components/page-title";
 import { paths } from "../../config/paths";
 import { now } from "../../lib/clock";
-import { errorCode } from "../../lib/errors";
-import { sendSignInLink } from "../../lib/firebase";
+import { errorCode, rateLimitOf } from "../../lib/errors";
+import { call } from "../../lib/firebase-callables";
 import { readLocal, writeLocal } from "../../lib/local-store";
 import { isEmail } from "../../lib/validate";
 import { useAuth } from "./auth-context";
 import { pendingEmail } from "./pending-email";
-import { checkThrottle, parseRecords, THROTTLE_STORAGE_KEY, throttleMessage } from "./throttle";
+import { checkThrottle, formatWait, parseRecords, THROTTLE_STORAGE_KEY, throttleMessage } from "./throttle";
 
 // The same words whether or not the address belongs to anyone, so the form reveals nothing.
 const SENT = "If this address can sign in, a link is on its way. Open it on this device to continue; it expires after a while.";
+
+/** The server's limits (functions/src/domain/limits.ts) in words; any other failure is a retry later. */
+function sendError(error: unknown): string {
+  const limited = rateLimitOf(error);
+  if (limited?.limit === "sign-in-email") return `Several links were already sent to this address. Check your inbox (and spam folder), or try again in ${formatWait(limited.retryAfterMs)}.`;
+  if (limited) return `Too many sign-in requests from your network. Please try again in ${formatWait(limited.retryAfterMs)}.`;
+  if (errorCode(error) === "functions/invalid-argument") return "Enter an email address like name@example.com.";
+  return "We could not send a link right now. Check your connection and try again.";
+}
 
 export function SignInPage() {
   const { state } = useAuth();
@@ -42,14 +51,11 @@ export function SignInPage() {
     setBusy(true);
     try {
       pendingEmail.write(address);
-      await sendSignInLink(address, `${location.origin}${paths.finishSignIn.href()}`);
+      // The server mails the link (to the portal's own finish page) and applies its own limits.
+      await call("signInLink", { email: address });
       setNotice({ kind: "sent", text: SENT });
     } catch (error) {
-      const code = errorCode(error);
-      if (code === "auth/invalid-email") setFieldError("Enter an email address like name@example.com.");
-      else if (code === "auth/network-request-failed") setNotice({ kind: "error", text: "We could not reach the sign-in service. Check your connection and try again." });
-      else if (code === "auth/too-many-requests" || code === "auth/quota-exceeded") setNotice({ kind: "error", text: "Too many sign-in requests right now. Please try again in a few minutes." });
-      else setNotice({ kind: "error", text: "We could not send a link right now. Please try again later." });
+      setNotice({ kind: "error", text: sendError(error) });
     } finally {
       setBusy(false);
     }

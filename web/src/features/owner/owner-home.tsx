@@ -6,6 +6,7 @@ import { paths } from "../../config/paths";
 
 // Each section is its own chunk: the console opens on affiliates without loading the others.
 const AffiliatesPage = lazy(() => import("./affiliates/affiliates-page"));
+const ApplicationsPage = lazy(() => import("./applications/applications-page"));
 const OrdersPage = lazy(() => import("./orders/orders-page"));
 const PayoutsPage = lazy(() => import("./payouts/payouts-page"));
 const SettingsPage = lazy(() => import("./settings/settings-page"));
@@ -14,6 +15,7 @@ const FailedEventsPage = lazy(() => import("./events/failed-events-page"));
 
 const SECTIONS = [
   { path: "affiliates", label: "Affiliates", element: <AffiliatesPage /> },
+  { path: "applications", label: "Applications", element: <ApplicationsPage /> },
   { path: "orders", label: "Orders", element: <OrdersPage /> },
   { path: "payouts", label: "Payouts", element: <PayoutsPage /> },
   { path: "settings", label: "Settings", element: <SettingsPage /> },
