@@ -65,7 +65,10 @@ describe("apply", () => {
     expect(approved).toMatchObject({ status: 200, data: { created: true } });
     const uid = (approved.data as { affiliateId: string }).affiliateId;
     expect((await auth().getUserByEmail(email)).uid).toBe(uid);
-    expect((await db().doc(`affiliates/${uid}`).get()).data()).toMatchObject({ email, status: "active", name: "Applicant Tester", website: "https://applicant.example", note: "Welcome" });
+    expect((await db().doc(`affiliates/${uid}`).get()).data()).toMatchObject({ email, status: "active", name: "Applicant Tester", website: "https://applicant.example" });
+    // The owner's note stays in the owner-only document, never on what the affiliate reads.
+    expect((await db().doc(`affiliates/${uid}`).get()).get("note")).toBeUndefined();
+    expect((await db().doc(`affiliateNotes/${uid}`).get()).data()).toMatchObject({ note: "Welcome" });
     expect(await applicationOf(email)).toBeUndefined();
     await eventually(async () => ((await db().doc(`mail/${mailDocId("welcome-affiliate", uid, `affiliate:${uid}`)}`).get()).exists ? true : undefined), "welcome mail", TRIGGER_WAIT);
     expect(await auditEntries("affiliates", uid)).toEqual([expect.objectContaining({ action: "application.approve", after: expect.objectContaining({ status: "active", email }) })]);
