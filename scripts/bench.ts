@@ -30,7 +30,14 @@ async function main(): Promise<void> {
     rows.push(["Portal JS, first page (sign-in): gzip", kb(first.gzip)]);
     const all = allPortalJs();
     rows.push(["Portal JS, all chunks: raw / gzip", `${kb(all.raw)} / ${kb(all.gzip)}`]);
-    for (const section of extraSections()) rows.push(...(await section()));
+    // One section failing (an emulator that stalls under load) must not lose the others' figures.
+    for (const [name, section] of extraSections()) {
+      try {
+        rows.push(...(await section()));
+      } catch (err) {
+        rows.push([`${name}: FAILED`, err instanceof Error ? err.message.split("\n")[0] ?? err.name : String(err)]);
+      }
+    }
   } finally {
     await system.stop();
   }
@@ -43,14 +50,14 @@ const fromRecord = (prefix: string, record: Record<string, string | number>): Ro
   Object.entries(record).map(([name, value]) => [`${prefix}: ${name}`, String(value)]);
 
 /** Sections contributed by the other capabilities, each returning rows of figures. */
-function extraSections(): Array<() => Promise<Rows>> {
+function extraSections(): Array<[string, () => Promise<Rows>]> {
   return [
-    async () => fromRecord("Webhooks", await benchWebhooks()),
-    async () => fromRecord("Ledger and emails", await benchLedger()),
-    benchPortal,
-    benchTrackingScript,
-    async () => fromRecord("Click endpoint", await benchClicks()),
-    benchPayable,
+    ["Webhooks", async () => fromRecord("Webhooks", await benchWebhooks())],
+    ["Ledger and emails", async () => fromRecord("Ledger and emails", await benchLedger())],
+    ["Portal", benchPortal],
+    ["Tracking script", benchTrackingScript],
+    ["Click endpoint", async () => fromRecord("Click endpoint", await benchClicks())],
+    ["Payable-now report", benchPayable],
   ];
 }
 

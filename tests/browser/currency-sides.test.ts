@@ -10,6 +10,7 @@ import { parseCsv } from "../../web/src/features/owner/csv";
 import { OWNER_EMAIL, TRIGGER_WAIT, uniqueOrderId } from "../integration/owner/helpers";
 import { resign } from "../integration/webhooks/support";
 import { DESKTOP_UA, launchChromium, signIn } from "../support/browser";
+import { payableRowShowing } from "./payable-row";
 import { createAffiliate, db, eventually, uniqueId } from "../support/emulator";
 
 const NBSP = "\u00a0";
@@ -80,17 +81,7 @@ describe("one amount, three sides (finding 10)", () => {
     const owner = await page(OWNER_EMAIL);
     await owner.getByTestId("owner-home").waitFor();
     await owner.getByTestId("owner-nav-payouts").click();
-    const payable = owner.locator(`[data-testid=payable-row][data-affiliate-id="${affiliate.id}"]`);
-    await expect
-      .poll(
-        async () => {
-          if ((await payable.count()) > 0) return payable.getAttribute("data-minor");
-          await owner.getByTestId("payable-refresh").click();
-          return null;
-        },
-        { timeout: TRIGGER_WAIT, interval: 1000 },
-      )
-      .toBe("123456");
+    const payable = await payableRowShowing(owner, affiliate.id, "123456");
     await payable.getByTestId("payout-method").selectOption("PayPal");
     await payable.getByTestId("record-payout").click();
     const payoutRow = owner.locator(`[data-testid=owner-payout-row][data-affiliate-id="${affiliate.id}"]`);

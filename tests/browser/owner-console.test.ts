@@ -10,6 +10,7 @@ import { csvRecords, parseCsv } from "../../web/src/features/owner/csv";
 import { call, daysAgo, OWNER_EMAIL, TRIGGER_WAIT, uniqueOrderId } from "../integration/owner/helpers";
 import { inCurrency, storedByAnOlderVersion, storedOf } from "../integration/webhooks/stored-events";
 import { DESKTOP_UA, launchChromium, signIn } from "../support/browser";
+import { payableRowShowing } from "./payable-row";
 import { auth, createAffiliate, db, eventually, HOSTING, uniqueId } from "../support/emulator";
 
 const STEP_TIMEOUT = 300_000;
@@ -192,18 +193,7 @@ describe("owner console", () => {
     const owner = await ownerConsole();
 
     await owner.getByTestId("owner-nav-payouts").click();
-    const payable = owner.locator(`[data-testid=payable-row][data-affiliate-id="${uid}"]`);
-    // payableNow is a callable, not a listener: refresh until the trigger has moved the ledger.
-    await expect
-      .poll(
-        async () => {
-          if ((await payable.count()) > 0) return payable.getAttribute("data-minor");
-          await owner.getByTestId("payable-refresh").click();
-          return null;
-        },
-        { timeout: TRIGGER_WAIT, interval: 1000 },
-      )
-      .toBe(String(expected));
+    const payable = await payableRowShowing(owner, uid, String(expected));
     await payable.getByTestId("payout-method").selectOption("PayPal");
     await payable.getByTestId("payout-reference").fill("PP-BROWSER-1");
     await payable.getByTestId("record-payout").click();
