@@ -57,6 +57,9 @@ export const sharedCollections = [
   // Sign-in and application limits, and applications awaiting review (signup).
   "rateLimits",
   "applications",
+  // The owner overview's summaries, and what each order last added to them (overview).
+  "programStats",
+  "orderStats",
 ] as const;
 export type SharedCollection = (typeof sharedCollections)[number];
 
@@ -182,6 +185,10 @@ export const sharedTables: Record<SharedCollection, Table> = {
   rateLimits: unlisted,
   // Applications hold applicants' emails: the owner reads them, changes go through callables.
   applications: ownerReadOnly,
+  // Program-wide revenue and commission: the owner's; an active affiliate reads only their own ledger.
+  programStats: ownerReadOnly,
+  // Bookkeeping of the order trigger, read by nobody from a client.
+  orderStats: unlisted,
 };
 
 export interface Cell<Op extends string, C extends string> {
