@@ -106,6 +106,8 @@ export interface PaddleTransactionInput {
   /** What is left to pay after credits from the customer's balance; `totalMinor` by default. */
   grandTotalMinor?: number;
   occurredAt?: string;
+  /** The seller's balance currency (`payout_totals`), with the same amounts; USD by default. */
+  payoutCurrency?: string;
 }
 
 export function paddleTransactionCompleted(input: PaddleTransactionInput): SignedRequest {
@@ -136,7 +138,7 @@ export function paddleTransactionCompleted(input: PaddleTransactionInput): Signe
     updated_at: at,
   });
   Object.assign(event.data.details.totals ?? {}, totals);
-  Object.assign(event.data.details.payout_totals ?? {}, totals);
+  Object.assign(event.data.details.payout_totals ?? {}, totals, { currency_code: input.payoutCurrency ?? "USD" });
   const lineItems = event.data.details.line_items as unknown as Array<{ product: Record<string, unknown> }>;
   for (const item of lineItems) Object.assign(item.product, { id: input.productId ?? "pro_demo_ts", name: input.productName ?? "TypeScript from Scratch" });
   for (const item of event.data.items) item.price.product_id = input.productId ?? "pro_demo_ts";
