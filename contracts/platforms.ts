@@ -1,6 +1,6 @@
 // The platforms whose webhooks the functions accept; their ids appear in order keys and course mappings.
 
-export const PLATFORMS = ["paddle", "paddle-classic", "lemonsqueezy"] as const;
+export const PLATFORMS = ["paddle", "paddle-classic", "lemonsqueezy", "stripe"] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
 export function isPlatform(value: unknown): value is Platform {
