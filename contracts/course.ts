@@ -8,8 +8,8 @@ export const courseSchema = z.object({
   name: z.string().trim().min(1).max(120),
   siteUrl: z.url({ protocol: /^https?$/ }),
   productIds: z
-    .object({ paddle: productIdList, "paddle-classic": productIdList, lemonsqueezy: productIdList } satisfies Record<Platform, typeof productIdList>)
-    .default({ paddle: [], "paddle-classic": [], lemonsqueezy: [] }),
+    .object({ paddle: productIdList, "paddle-classic": productIdList, lemonsqueezy: productIdList, stripe: productIdList } satisfies Record<Platform, typeof productIdList>)
+    .default({ paddle: [], "paddle-classic": [], lemonsqueezy: [], stripe: [] }),
 });
 
 export type Course = z.infer<typeof courseSchema> & { id: string };

@@ -5,6 +5,7 @@ reconcileOwnersOnStart();
 export { paddleWebhook } from "./webhooks/paddle/endpoint.js";
 export { paddleClassicWebhook } from "./webhooks/paddle-classic/endpoint.js";
 export { lemonSqueezyWebhook } from "./webhooks/lemonsqueezy/endpoint.js";
+export { stripeWebhook } from "./webhooks/stripe/endpoint.js";
 export { onOrderWritten } from "./triggers/on-order-written.js";
 export { session } from "./auth/session.js";
 export { beforeCreate, beforeSignIn } from "./auth/blocking.js";

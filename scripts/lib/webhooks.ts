@@ -3,16 +3,13 @@ import { join } from "node:path";
 import { signLemonSqueezy, signPaddle, signPaddleClassic } from "./webhook-signatures";
 import { firstLocalSecret } from "./local-config";
 import { HOSTING_URL, repoRoot } from "./paths";
+import type { SignedRequest } from "./signed-request";
 
 // Builders of signed platform requests, made from the real vendor payloads in fixtures/vendor with
 // only the ids, amounts, dates and custom data changed. Seed, tests, bench and
 // `npm run webhook:test` all post these to the real endpoints.
 
-export interface SignedRequest {
-  path: string;
-  headers: Record<string, string>;
-  body: string;
-}
+export type { SignedRequest } from "./signed-request";
 
 const fixture = (path: string): Record<string, unknown> =>
   JSON.parse(readFileSync(join(repoRoot, "fixtures", "vendor", path), "utf8")) as Record<string, unknown>;

@@ -9,6 +9,7 @@ export const paddleWebhookSecret = defineSecret("PADDLE_WEBHOOK_SECRET");
 export const paddleClassicPublicKey = defineSecret("PADDLE_CLASSIC_PUBLIC_KEY");
 export const lemonSqueezyWebhookSecret = defineSecret("LEMONSQUEEZY_WEBHOOK_SECRET");
 export const clickSalt = defineSecret("CLICK_SALT");
+export const stripeWebhookSecret = defineSecret("STRIPE_WEBHOOK_SECRET");
 
 export const ownerEmails = defineString("OWNER_EMAILS", {
   description: "Comma-separated emails of the program's owners: they get the owner claim and every sale email.",

@@ -53,7 +53,10 @@ const saleSchema = z.object({
   customerEmail: nullableText,
   customerName: nullableText,
   affiliate: z.object({ value: nullableText, field: nullableText }),
-}) satisfies z.ZodType<SaleFacts>;
+  // Facts stored before these were kept: no subscription, no discount.
+  subscription: z.object({ id: text, first: z.boolean() }).nullable().default(null),
+  discount: z.object({ code: nullableText, platformId: nullableText }).nullable().default(null),
+}) satisfies z.ZodType<SaleFacts, unknown>;
 
 const refundSchema = z.object({
   refundId: text,

@@ -5,7 +5,7 @@ import type { LedgerShard as StoredLedgerShard } from "../../../contracts/ledger
 import type { Platform } from "../../../contracts/platforms";
 
 export { AFFILIATE_STATUSES, type AffiliateStatus } from "../../../contracts/affiliates";
-export { PLATFORMS, type Platform } from "../../../contracts/platforms";
+export { PLATFORM_LABELS, PLATFORMS, type Platform } from "../../../contracts/platforms";
 export type { ProgramSettings } from "../../../contracts/program-settings";
 
 export const COMMISSION_STATUSES = ["pending", "paid", "refunded", "reversed", "flagged"] as const;

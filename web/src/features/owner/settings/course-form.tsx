@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { Field } from "../../../components/field";
-import { PLATFORMS, type OwnerCourse, type Platform } from "../../../types/models";
+import { PLATFORM_LABELS, PLATFORMS, type OwnerCourse, type Platform } from "../../../types/models";
 import { ActionForm } from "../action-form";
 import { useAction } from "../use-action";
 
@@ -31,7 +31,7 @@ export function CourseForm({ course }: { course: OwnerCourse | null }) {
       <Field label="Name" name="courseName" value={name} onValue={setName} />
       <Field label="Course page URL" name="siteUrl" type="url" value={siteUrl} onValue={setSiteUrl} />
       {PLATFORMS.map((p) => (
-        <Field key={p} label={`${p} product ids (comma-separated)`} name={`products-${p}`} value={ids[p]} onValue={(v) => setIds((all) => ({ ...all, [p]: v }))} />
+        <Field key={p} label={`${PLATFORM_LABELS[p]} product ids (comma-separated)${p === "stripe" ? ": Payment Link ids (plink_…)" : ""}`} name={`products-${p}`} value={ids[p]} onValue={(v) => setIds((all) => ({ ...all, [p]: v }))} />
       ))}
     </ActionForm>
   );
