@@ -53,6 +53,9 @@ const saleSchema = z.object({
   customerEmail: nullableText,
   customerName: nullableText,
   affiliate: z.object({ value: nullableText, field: nullableText }),
+  // Absent on orders recorded before these were kept.
+  subscription: z.object({ id: text, first: z.boolean() }).nullable().default(null),
+  discount: z.object({ code: nullableText, platformId: nullableText }).nullable().default(null),
 }) satisfies z.ZodType<SaleFacts>;
 
 const refundSchema = z.object({

@@ -26,6 +26,8 @@ function sale(overrides: Partial<SaleFacts> = {}): ParsedEvent {
       customerEmail: null,
       customerName: null,
       affiliate: { value: " ada-lovelace ", field: "data.custom_data.affiliateId" },
+      subscription: null,
+      discount: null,
       ...overrides,
     },
   };

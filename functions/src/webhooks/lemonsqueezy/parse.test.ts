@@ -40,6 +40,8 @@ describe("parseLemonSqueezyEvent: order_created", () => {
         customerEmail: "[email protected]",
         customerName: "John Doe",
         affiliate: { value: "a-1", field: "meta.custom_data.aff" },
+        subscription: null,
+        discount: null,
       },
     });
   });
@@ -51,6 +53,12 @@ describe("parseLemonSqueezyEvent: order_created", () => {
     expect(parseLemonSqueezyEvent(body)).toMatchObject({
       sale: { currency: "EUR", grossMinor: 1900, taxMinor: 300, baseCurrency: "USD", baseMinor: 1736 },
     });
+  });
+
+  it("marks a discounted order as having a discount whose code only the API can tell", () => {
+    const discounted = parseLemonSqueezyEvent(envelope("order_created", { attributes: { discount_total: 300, discount_total_usd: 300 } }));
+    expect(discounted).toMatchObject({ sale: { discount: { code: null, platformId: null } } });
+    expect(parseLemonSqueezyEvent(envelope("order_created"))).toMatchObject({ sale: { discount: null } });
   });
 
   it("keeps API-passed numeric ids and prefers affiliateId", () => {

@@ -42,6 +42,8 @@ describe("parsePaddleEvent: vendor fixtures", () => {
         customerEmail: null,
         customerName: null,
         affiliate: { value: null, field: null },
+        subscription: null,
+        discount: null,
       },
     });
   });

@@ -56,6 +56,8 @@ function transactionCompleted(common: Common, data: unknown, test: boolean): Par
     customerEmail: null,
     customerName: null,
     affiliate: readAffiliateRef(txn.custom_data, "data.custom_data"),
+    subscription: null,
+    discount: null,
   };
   return { ...common, kind: "sale", orderId: txn.id, test, sale };
 }
