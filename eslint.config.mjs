@@ -27,6 +27,7 @@ const PURE_FUNCTIONS = [
   "functions/src/affiliates/!(apply).ts",
   "functions/src/auth/{session-decision,sign-in-policy}.ts",
   "functions/src/owner/{access,clock}.ts",
+  "functions/src/reconcile/{records,paddle-records,lemonsqueezy-records,plan,http}.ts",
 ];
 const zones = [
   {

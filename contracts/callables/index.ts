@@ -7,6 +7,7 @@ import { payableNowInput, payableNowOutput } from "./payable-now.js";
 import { reattributeOrderInput, reattributeOrderOutput } from "./reattribute-order.js";
 import { recordPayoutInput, recordPayoutOutput } from "./record-payout.js";
 import { replayWebhookEventInput, replayWebhookEventOutput } from "./replay-webhook-event.js";
+import { startSyncInput, startSyncOutput, syncStatusInput, syncStatusOutput } from "./start-sync.js";
 import { saveCourseInput, saveCourseOutput } from "./save-course.js";
 import { saveProgramSettingsInput, saveProgramSettingsOutput } from "./save-program-settings.js";
 import { sessionInput, sessionOutput } from "./session.js";
@@ -34,6 +35,8 @@ export const callables = {
   payableNow: { input: payableNowInput, output: payableNowOutput },
   recordPayout: { input: recordPayoutInput, output: recordPayoutOutput },
   replayWebhookEvent: { input: replayWebhookEventInput, output: replayWebhookEventOutput },
+  startSync: { input: startSyncInput, output: startSyncOutput },
+  syncStatus: { input: syncStatusInput, output: syncStatusOutput },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type CallableName = keyof typeof callables;

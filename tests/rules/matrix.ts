@@ -57,6 +57,9 @@ export const sharedCollections = [
   // Sign-in and application limits, and applications awaiting review (signup).
   "rateLimits",
   "applications",
+  // Reconciliation runs and checkpoints (issue 15).
+  "syncRuns",
+  "syncState",
 ] as const;
 export type SharedCollection = (typeof sharedCollections)[number];
 
@@ -182,6 +185,9 @@ export const sharedTables: Record<SharedCollection, Table> = {
   rateLimits: unlisted,
   // Applications hold applicants' emails: the owner reads them, changes go through callables.
   applications: ownerReadOnly,
+  // Sync runs and checkpoints: the owner watches them, only functions write them.
+  syncRuns: ownerReadOnly,
+  syncState: ownerReadOnly,
 };
 
 export interface Cell<Op extends string, C extends string> {

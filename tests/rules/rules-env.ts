@@ -300,6 +300,20 @@ export const sharedSpecs: Record<SharedCollection, SharedSpec> = {
     updateOk: { count: 0 },
     updateBad: { count: 0, scope: "x" },
   },
+  syncRuns: {
+    collection: "syncRuns",
+    docId: "rulesrun1",
+    data: { platform: "paddle", kind: "sync", status: "done", counts: { recorded: 1 } },
+    updateOk: { note: "x" },
+    updateBad: { status: "queued" },
+  },
+  syncState: {
+    collection: "syncState",
+    docId: "paddle",
+    data: { checkpoint: "2026-01-01T00:00:00Z", lastMissed: 0 },
+    updateOk: { note: "x" },
+    updateBad: { checkpoint: "2020-01-01T00:00:00Z" },
+  },
   applications: {
     collection: "applications",
     docId: "app_0123456789abcdef0123456789abcdef",

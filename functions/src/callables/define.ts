@@ -1,4 +1,5 @@
 import { HttpsError, onCall, type FunctionsErrorCode } from "firebase-functions/https";
+import type { SecretParam } from "firebase-functions/params";
 import type { z } from "zod";
 import { MAX_INSTANCES } from "../config/instances.js";
 import { enforceAppCheck, listOf, ownerEmails } from "../config/params.js";
@@ -85,9 +86,14 @@ export function anonymousCallable<I, O>(contract: Contract<I, O>, minAnswerMs: n
   );
 }
 
+/** What an owner callable needs beyond the defaults: the secrets it reads (bound at deploy). */
+export interface OwnerCallableOptions {
+  secrets?: SecretParam[];
+}
+
 /** A callable only the program owner may call; the owner is checked before the input is read. */
-export function ownerCallable<I, O>(contract: Contract<I, O>, handler: NoInfer<(input: I, owner: Actor) => Promise<O>>) {
-  return onCall({ maxInstances: MAX_INSTANCES.callables }, (request) =>
+export function ownerCallable<I, O>(contract: Contract<I, O>, handler: NoInfer<(input: I, owner: Actor) => Promise<O>>, options: OwnerCallableOptions = {}) {
+  return onCall({ maxInstances: MAX_INSTANCES.callables, ...options }, (request) =>
     answering(() => {
       const owner = requireOwner(request.auth);
       return handler(parseInput(contract, request.data), owner);

@@ -32,6 +32,8 @@ export interface Arrival {
   rawBody: Buffer;
   sandbox: boolean;
   now: Date;
+  /** Set when a sync read the record from the platform's API instead of a delivery (reconcile/). */
+  syncRunId?: string;
 }
 
 /**
@@ -63,6 +65,7 @@ export async function storeArrival(arrival: Arrival): Promise<{ id: string; crea
         rawSha256: createHash("sha256").update(arrival.rawBody).digest("hex"),
         sandbox: arrival.sandbox,
         status: "received",
+        ...(arrival.syncRunId === undefined ? {} : { source: "sync", syncRunId: arrival.syncRunId }),
       });
     return { id, created: true };
   } catch (err) {

@@ -2,6 +2,7 @@
 // nothing here writes (changes go through the owner callables).
 import { collection, doc, limit, orderBy, query, where } from "firebase/firestore";
 import { programSettings } from "../../../contracts/program-settings";
+import { readSyncRun, readSyncState, SYNC_PLATFORMS, type SyncRun, type SyncState } from "../../../contracts/sync";
 import { ORDER_STATUSES, PLATFORMS, type AffiliateProfile, type FailedEvent, type MailItem, type OwnerApplication, type OwnerAffiliate, type OwnerCourse, type OwnerOrder, type OwnerPayout, type ProgramSettings } from "../types/models";
 import { byName, date, db, listenDoc, listenList, readOnly, type OnError, type Unsubscribe } from "./firestore";
 import { readAffiliate, readCourse, readPayout } from "./firestore-affiliate";
@@ -186,4 +187,17 @@ export function listenFailedEvents(max: number, next: (events: FailedEvent[]) =>
 /** The Trigger Email queue, newest first. */
 export function listenOutbox(max: number, next: (mail: MailItem[]) => void, onError: OnError): Unsubscribe {
   return listenList(query(collection(db, "mail").withConverter(mailConverter), orderBy("createdAt", "desc"), limit(max)), next, onError);
+}
+
+const syncRunConverter = readOnly<SyncRun>((id, f) => readSyncRun(f, id));
+const syncStateConverter = readOnly<SyncState>((id, f) => readSyncState(f, id === "lemonsqueezy" ? "lemonsqueezy" : "paddle"));
+
+/** Reconciliation runs, newest first: the Sync page watches their progress live. */
+export function listenSyncRuns(max: number, next: (runs: SyncRun[]) => void, onError: OnError): Unsubscribe {
+  return listenList(query(collection(db, "syncRuns").withConverter(syncRunConverter), orderBy("createdAt", "desc"), limit(max)), next, onError);
+}
+
+/** Where each platform's next sync starts and how its last one ended (one document a platform). */
+export function listenSyncStates(next: (states: SyncState[]) => void, onError: OnError): Unsubscribe {
+  return listenList(query(collection(db, "syncState").withConverter(syncStateConverter), limit(SYNC_PLATFORMS.length)), next, onError);
 }

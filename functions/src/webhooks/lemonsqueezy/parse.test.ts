@@ -55,6 +55,12 @@ describe("parseLemonSqueezyEvent: order_created", () => {
     });
   });
 
+  it("marks a discounted order as having a discount whose code only the API can tell", () => {
+    const discounted = parseLemonSqueezyEvent(envelope("order_created", { attributes: { discount_total: 300, discount_total_usd: 300 } }));
+    expect(discounted).toMatchObject({ sale: { discount: { code: null, platformId: null } } });
+    expect(parseLemonSqueezyEvent(envelope("order_created"))).toMatchObject({ sale: { discount: null } });
+  });
+
   it("keeps API-passed numeric ids and prefers affiliateId", () => {
     const event = parseLemonSqueezyEvent(envelope("order_created", { meta: { custom_data: { ref: "r", affiliateId: 123 } } }));
     expect(event).toMatchObject({ sale: { affiliate: { value: "123", field: "meta.custom_data.affiliateId" } } });

@@ -24,6 +24,7 @@ export const orderSchema = z.object({
   status: z.string().min(1),
   total: cents,
   tax: cents,
+  discount_total: cents.default(0),
   subtotal_usd: cents,
   discount_total_usd: cents,
   refunded_amount: cents,
