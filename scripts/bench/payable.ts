@@ -30,6 +30,8 @@ function sale(i: number, now: number): SaleFacts {
     customerEmail: null,
     customerName: null,
     affiliate: { value: null, field: null },
+    subscription: null,
+    discount: null,
   };
 }
 

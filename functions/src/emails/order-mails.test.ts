@@ -39,6 +39,8 @@ const SALE: SaleFacts = {
   customerEmail: "buyer@example.com",
   customerName: null,
   affiliate: { value: AFFILIATE.id, field: "meta.custom_data.affiliateId" },
+  subscription: null,
+  discount: null,
 };
 
 const common = { platform: "lemonsqueezy" as const, eventType: "x", occurredAt: SALE.soldAt, orderId: "777", test: false };
@@ -56,6 +58,7 @@ function view(facts: OrderFacts, attribution: Attribution | null = CREDITED): Or
     ...derived,
     platform: "lemonsqueezy",
     orderId: "777",
+    payment: null,
     facts,
     attribution,
     courseId: "ts",

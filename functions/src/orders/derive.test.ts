@@ -26,6 +26,8 @@ function sale(overrides: Partial<SaleFacts> = {}, test = false): ParsedEvent {
       customerEmail: "buyer@example.com",
       customerName: null,
       affiliate: { value: "alice_01", field: "meta.custom_data.aff" },
+      subscription: null,
+      discount: null,
       ...overrides,
     },
   };
