@@ -19,6 +19,8 @@ import { createAffiliate, db, eventually, uniqueId } from "../../support/emulato
 import { deliver, ledgerSum, orderRef, settled } from "./support";
 
 const DAY = 86_400_000;
+/** Each sequence posts a dozen events one after the other and waits for the triggers: slow on a busy machine. */
+const SEQUENCE = { timeout: 180_000 };
 /** Payment times a month apart, all in the past so nothing depends on today. */
 const month = (n: number): string => new Date(Date.UTC(2026, n, 10, 10, 0, 0)).toISOString();
 
@@ -50,7 +52,7 @@ describe("Paddle Billing", () => {
   const paddle = (txn: string, sub: string, at: string, affiliateId: string | null, origin: "web" | "subscription_recurring" | "subscription_charge") =>
     paddleTransactionCompleted({ transactionId: txn, affiliateId, subscriptionId: sub, origin, totalMinor: 2000, taxMinor: 0, feeMinor: 0, occurredAt: at, productName: "Membership" });
 
-  it("first payment, renewals with and without custom data, a one-off charge and a refunded renewal, under the affiliate's limit of 3 payments", async () => {
+  it("first payment, renewals with and without custom data, a one-off charge and a refunded renewal, under the affiliate's limit of 3 payments", SEQUENCE, async () => {
     const affiliate = await createAffiliate();
     await withPolicy(affiliate.id, { kind: "payments", limit: 3 });
     const sub = uniqueId("sub_");
@@ -86,7 +88,7 @@ describe("Paddle Billing", () => {
     expect(await ledgerSum(affiliate.id)).toMatchObject({ "USD.earnedMinor": 2000, "USD.sales": 3, "USD.refunds": 1 });
   });
 
-  it("arrival order: renewals before the first payment, a late renewal and duplicates end the same (first 2 months)", async () => {
+  it("arrival order: renewals before the first payment, a late renewal and duplicates end the same (first 2 months)", SEQUENCE, async () => {
     const affiliate = await createAffiliate();
     await withPolicy(affiliate.id, { kind: "months", limit: 2 });
     const sub = uniqueId("sub_");
@@ -126,7 +128,7 @@ describe("Paddle Classic", () => {
       subscription: { id: sub, initialPayment },
     });
 
-  it("the program's 'first payment only' policy: the renewal is recorded without commission; the owner's every-payment default returns for the next subscription", async () => {
+  it("the program's 'first payment only' policy: the renewal is recorded without commission; the owner's every-payment default returns for the next subscription", SEQUENCE, async () => {
     const affiliate = await createAffiliate();
     await db().doc("settings/program").set({ recurringPolicy: { kind: "first" } }, { merge: true });
     const sub = uniqueId("").slice(0, 9);
@@ -163,7 +165,7 @@ describe("Lemon Squeezy", () => {
     return { orderId, sub, orderKey: orderKeyOf("lemonsqueezy", orderId), invoiceKey: (id: string) => orderKeyOf("lemonsqueezy", `invoice-${id}`) };
   };
 
-  it("order_created, subscription_created, renewals without custom data (one before the link), the initial invoice left out and a refunded renewal", async () => {
+  it("order_created, subscription_created, renewals without custom data (one before the link), the initial invoice left out and a refunded renewal", SEQUENCE, async () => {
     const affiliate = await createAffiliate();
     const { orderId, sub, orderKey, invoiceKey } = ls();
     const [i2, i3] = [uniqueId("").slice(0, 8), uniqueId("").slice(0, 8)];
@@ -189,7 +191,7 @@ describe("Lemon Squeezy", () => {
     expect(await ledgerSum(affiliate.id)).toMatchObject({ "USD.earnedMinor": 1000, "USD.sales": 3, "USD.refunds": 1 });
   });
 
-  it("each limit: the first 2 payments, whichever of subscription_created and the renewals comes first", async () => {
+  it("each limit: the first 2 payments, whichever of subscription_created and the renewals comes first", SEQUENCE, async () => {
     const affiliate = await createAffiliate();
     await withPolicy(affiliate.id, { kind: "payments", limit: 2 });
     const { orderId, sub, invoiceKey } = ls();
