@@ -27,6 +27,11 @@ export function orderKeyOf(platform: Platform, orderId: string): string {
   return `${platform}_${orderId}`.replace(/\//g, "_");
 }
 
+/** `subscriptions/{platform}_{subscriptionId}`: the credit and policy its later payments follow. */
+export function subscriptionKeyOf(platform: Platform, subscriptionId: string): string {
+  return `${platform}_${subscriptionId}`.replace(/\//g, "_");
+}
+
 /** `customers/{platform}_{customerId}`: the email Paddle Billing sends apart from the sale. */
 export function customerKeyOf(platform: Platform, customerId: string): string {
   return `${platform}_${customerId}`.replace(/\//g, "_");

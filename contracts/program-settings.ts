@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { EVERY_PAYMENT, recurringPolicySchema } from "./recurring-policy.js";
 
 // The program's settings with their defaults, read by the functions (rates, windows, threshold) and
 // edited by the owner in the portal: a missing or partial `settings/program` document
@@ -11,6 +12,8 @@ export const programSettingsSchema = z.object({
   payoutThresholdMinor: z.number().int().min(0).max(100_000_000).default(5_000),
   discountCode: z.string().trim().max(40).default(""),
   notifyEmails: z.array(z.email()).max(10).default([]),
+  /** How long subscription and instalment payments earn; an affiliate's own policy overrides it. */
+  recurringPolicy: recurringPolicySchema.default(EVERY_PAYMENT),
 });
 
 export type ProgramSettings = z.infer<typeof programSettingsSchema>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recurringPolicySchema } from "../recurring-policy.js";
 import { checkSlug } from "../slug.js";
 import { affiliateIdField, okOutput } from "./fields.js";
 
@@ -25,6 +26,8 @@ export const updateAffiliateInput = z.strictObject({
       return z.NEVER;
     }),
   note: z.string().trim().max(1000).default(""),
+  /** The affiliate's own policy for subscription and instalment payments; null = the program's. */
+  recurringPolicy: recurringPolicySchema.nullable().default(null),
 });
 
 export const updateAffiliateOutput = okOutput;

@@ -44,6 +44,8 @@ export const sharedCollections = [
   "slugs",
   "orders",
   "customers",
+  // [recurring] the credit and policy of each subscription (subscriptions/{platform}_{id}, A's here).
+  "subscriptions",
   "webhookEvents",
   "visits",
   "audit",
@@ -171,6 +173,8 @@ export const sharedTables: Record<SharedCollection, Table> = {
   slugs: ownerReadOnly,
   orders: ownerReadOnly,
   customers: ownerReadOnly,
+  // [recurring] A reads the payment number on their commissions, not the subscription (its policy and counts are the owner's).
+  subscriptions: ownerReadOnly,
   webhookEvents: ownerReadOnly,
   visits: ownerReadOnly,
   audit: ownerReadOnly,

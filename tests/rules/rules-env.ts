@@ -235,6 +235,14 @@ export const sharedSpecs: Record<SharedCollection, SharedSpec> = {
     updateOk: { note: "x" },
     updateBad: { email: "other@example.com" },
   },
+  // A's own subscription (the affiliate field names A): still owner-only, so A is denied beside the owner.
+  subscriptions: {
+    collection: "subscriptions",
+    docId: "paddle_sub_rules-1",
+    data: { platform: "paddle", subscriptionId: "sub_rules-1", affiliateId: uid.A, policy: { kind: "payments", limit: 3 }, paymentsCredited: 2 },
+    updateOk: { note: "x" },
+    updateBad: { affiliateId: uid.B, policy: { kind: "every" } },
+  },
   webhookEvents: {
     collection: "webhookEvents",
     docId: "paddle_rules-evt-1",

@@ -1,5 +1,6 @@
 import { AFFILIATE_STATUSES, type AffiliateStatus } from "../../../contracts/affiliates.js";
 import { intOrNull, isRecord, oneOf, str, strOrNull } from "../../../contracts/read-fields.js";
+import { readRecurringPolicy, type RecurringPolicy } from "../../../contracts/recurring-policy.js";
 
 /** What the functions use of `affiliates/{uid}`, read leniently: the portal and the owner edit it. */
 export interface AffiliateRecord {
@@ -17,6 +18,8 @@ export interface AffiliateRecord {
   cookieDays: number | null;
   discountCode: string | null;
   slug: string | null;
+  /** The affiliate's own policy for subscription payments; null: the program's. */
+  recurringPolicy: RecurringPolicy | null;
 }
 
 export function readAffiliate(data: unknown, id: string): AffiliateRecord {
@@ -31,5 +34,6 @@ export function readAffiliate(data: unknown, id: string): AffiliateRecord {
     cookieDays: intOrNull(f["cookieDays"]),
     discountCode: strOrNull(f["discountCode"]),
     slug: strOrNull(f["slug"]),
+    recurringPolicy: readRecurringPolicy(f["recurringPolicy"]),
   };
 }

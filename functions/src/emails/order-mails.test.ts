@@ -58,6 +58,7 @@ function view(facts: OrderFacts, attribution: Attribution | null = CREDITED): Or
     ...derived,
     platform: "lemonsqueezy",
     orderId: "777",
+    payment: null,
     facts,
     attribution,
     courseId: "ts",

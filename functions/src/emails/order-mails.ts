@@ -1,3 +1,4 @@
+import { paymentLabel } from "../../../contracts/payment-label.js";
 import type { ChargebackFact, RefundFact } from "../domain/types.js";
 import { CUMULATIVE_REFUND_KEY } from "../orders/facts.js";
 import type { OrderRecord } from "../orders/record.js";
@@ -66,6 +67,8 @@ const REASONS: Record<string, string> = {
   unknown: "an unknown affiliate id",
   inactive: "an affiliate who is not active",
   test: "a test event",
+  beyond_policy: "a subscription payment past the recurring-payments policy",
+  no_start: "a subscription payment whose first payment is not recorded yet",
 };
 
 /**
@@ -79,7 +82,7 @@ export function orderMails(orderKey: string, before: OrderRecord | null, after: 
   const common = {
     programName: ctx.programName,
     orderKey,
-    courseName: after.courseName ?? after.productName ?? "a course",
+    courseName: paymentLabel(after.courseName ?? after.productName ?? "a course", after.payment?.number ?? null),
     affiliate: after.affiliateId ? ctx.affiliate : null,
     test: after.test,
     customerEmail: after.customerEmail,

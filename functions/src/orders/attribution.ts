@@ -1,4 +1,5 @@
 import { AFFILIATE_ID, type AffiliateStatus } from "../../../contracts/affiliates.js";
+import type { RecurringPolicy } from "../../../contracts/recurring-policy.js";
 import type { AffiliateRef } from "../domain/types.js";
 
 /** What the glue found at `affiliates/{ref.value}`, or null when there is no such document. */
@@ -7,9 +8,15 @@ export interface AffiliateCandidate {
   status: AffiliateStatus;
   email: string | null;
   rateBps: number | null;
+  /** The affiliate's own policy for subscription payments; null or absent = the program's. */
+  recurringPolicy?: RecurringPolicy | null;
 }
 
-export type AttributionReason = "missing" | "malformed" | "unknown" | "inactive" | "test";
+/**
+ * Why nobody is credited. `beyond_policy`: a later payment of a subscription past the policy that
+ * applied to it; `no_start`: a "first N months" policy whose first payment is not recorded yet.
+ */
+export type AttributionReason = "missing" | "malformed" | "unknown" | "inactive" | "test" | "beyond_policy" | "no_start";
 
 export interface Attribution {
   /** The affiliate credited, or null when the order earns no commission. */
@@ -18,8 +25,11 @@ export interface Attribution {
   candidate: string | null;
   /** Where in the payload the reference was found. */
   field: string | null;
-  /** How the decision was made: `payload_ref` (the reference in the sale), `none`, or `manual`. */
-  rule: "payload_ref" | "none" | "manual";
+  /**
+   * How the decision was made: `payload_ref` (the reference in the sale), `subscription` (a later
+   * payment, credited to whom its subscription is), `none`, or `manual`.
+   */
+  rule: "payload_ref" | "subscription" | "none" | "manual";
   /** Why nobody is credited; null when an affiliate is. */
   reason: AttributionReason | null;
   /** The customer's email is the affiliate's own: the commission waits for the owner's approval. */

@@ -5,6 +5,7 @@ import type { ChargebackFact, RefundFact, SaleFacts } from "../domain/types.js";
 import type { Attribution } from "./attribution.js";
 import type { DerivedOrder } from "./derive.js";
 import type { OrderFacts } from "./facts.js";
+import type { PaymentOf } from "./subscription-rules.js";
 
 /**
  * An order as `orders/{orderKey}` holds it: the facts, the owner's decisions about it, and what is
@@ -25,6 +26,8 @@ export interface OrderRecord extends DerivedOrder {
   customerName: string | null;
   /** Amounts paid out for this order, by payout id, in the commission currency. */
   payouts: Record<string, number>;
+  /** Which payment of which subscription this is; null for a one-off sale. */
+  payment: PaymentOf | null;
 }
 
 const int = z.int();
@@ -32,7 +35,7 @@ const text = z.string();
 const nullableText = z.string().nullable();
 
 /** A stored Timestamp, as an ISO string. */
-const instant = z.unknown().transform((value, ctx) => {
+export const instant = z.unknown().transform((value, ctx) => {
   const at = timeOf(value);
   if (at !== null) return at.toISOString();
   ctx.addIssue({ code: "custom", message: "expected a timestamp" });
@@ -87,8 +90,8 @@ const attributionSchema = z.object({
   affiliateId: nullableText,
   candidate: nullableText,
   field: nullableText,
-  rule: z.enum(["payload_ref", "none", "manual"]),
-  reason: z.enum(["missing", "malformed", "unknown", "inactive", "test"]).nullable(),
+  rule: z.enum(["payload_ref", "subscription", "none", "manual"]),
+  reason: z.enum(["missing", "malformed", "unknown", "inactive", "test", "beyond_policy", "no_start"]).nullable(),
   selfReferral: z.boolean(),
   by: nullableText,
 }) satisfies z.ZodType<Attribution>;
@@ -107,6 +110,8 @@ export const orderRecordSchema = z.object({
   customerEmail: nullableText,
   customerName: nullableText,
   payouts: z.record(z.string(), int),
+  // Orders stored before subscriptions were tracked read as one-off sales.
+  payment: z.object({ subscriptionId: text, number: int }).nullable().default(null),
   status: z.enum(["awaiting_sale", "paid", "partially_refunded", "refunded", "chargeback"]),
   affiliateId: nullableText,
   currency: nullableText,

@@ -1,3 +1,4 @@
+import { EVERY_PAYMENT } from "../../../contracts/recurring-policy.js";
 import { describe, expect, it } from "vitest";
 import type { ParsedEvent, SaleFacts } from "../domain/types.js";
 import { manualAttribution, type AffiliateCandidate } from "./attribution.js";
@@ -41,7 +42,7 @@ const refund: ParsedEvent = {
 };
 
 const ada = (over: Partial<AffiliateCandidate> = {}): AffiliateCandidate => ({ id: "aff_ada", status: "active", email: "ada@example.com", rateBps: 4000, ...over });
-const settings = { defaultRateBps: 5000, refundWindowDays: 30 };
+const settings = { defaultRateBps: 5000, refundWindowDays: 30, recurringPolicy: EVERY_PAYMENT };
 
 /** One change applied to a stored order, with the lookups answered as given. */
 function apply(stored: OrderRecord | null, change: OrderChange, found: Partial<OrderLookups> = {}): OrderRecord {
@@ -58,6 +59,7 @@ function apply(stored: OrderRecord | null, change: OrderChange, found: Partial<O
     productId: null,
     productName: null,
     customerId: plan.facts.sale?.customerId ?? null,
+    payment: null,
     customerEmail,
     customerName,
     payouts: plan.payouts,
@@ -153,11 +155,11 @@ describe("decideOrder", () => {
   });
 
   it("snapshots the refund window when the sale is first seen (issue 11, finding 8)", () => {
-    const sold = apply(null, event(sale()), { candidate: ada(), settings: { defaultRateBps: 5000, refundWindowDays: 14 } });
+    const sold = apply(null, event(sale()), { candidate: ada(), settings: { ...settings, refundWindowDays: 14 } });
     expect(sold).toMatchObject({ refundWindowDays: 14, payableAt: "2026-12-05T10:00:00.000Z" });
     const later = apply(sold, event(refund), { candidate: ada() });
     expect(later).toMatchObject({ refundWindowDays: 14, payableAt: "2026-12-05T10:00:00.000Z" });
-    const refundFirst = apply(null, event(refund), { settings: { defaultRateBps: 5000, refundWindowDays: 7 } });
+    const refundFirst = apply(null, event(refund), { settings: { ...settings, refundWindowDays: 7 } });
     expect(apply(refundFirst, event(sale()), { candidate: ada() })).toMatchObject({ refundWindowDays: 30, payableAt: "2026-12-21T10:00:00.000Z" });
   });
 });

@@ -3,6 +3,8 @@ import { attribute, isAffiliateIdShape, isSelfReferral, type AffiliateCandidate,
 import { deriveOrder, type DerivedOrder } from "./derive.js";
 import { emptyFacts, type OrderFacts } from "./facts.js";
 import type { OrderRecord } from "./record.js";
+import type { SubscriptionRecord } from "./subscription.js";
+import { decideSubscriptionPayment, isRenewal, type PaymentOf, type SubscriptionContext } from "./subscription-rules.js";
 
 // The rules that turn an order change into the new order: who is credited (decided once, when the
 // sale is first seen; afterwards only the owner re-attributes), which rate and refund window are
@@ -29,6 +31,8 @@ export interface OrderPlan {
   customerToRead: string | null;
   /** Look up this affiliate id or slug: the one the payload names, or the owner's manual choice. */
   affiliateToRead: string | null;
+  /** Read `subscriptions/{platform}_{id}`: the sale is a payment of this subscription. */
+  subscriptionToRead: string | null;
 }
 
 /** Credit was decided when the sale was first seen, before this change, and the owner has not overridden it. */
@@ -41,8 +45,10 @@ export function planOrderChange(stored: OrderRecord | null, change: OrderChange)
   const facts = change.facts ? change.facts(before) : before;
   const sale = facts.sale;
   const attribution = change.attribution ?? stored?.attribution ?? null;
-  // Once decided, the credited affiliate is read only to re-check the self-referral flag.
-  const named = decidedBefore(stored, attribution) || attribution?.rule === "manual" ? attribution?.affiliateId : sale?.affiliate.value?.trim();
+  // Once decided, the credited affiliate is read only to re-check the self-referral flag. A renewal
+  // follows its subscription, whose affiliate the store reads instead once there is one.
+  const manual = attribution?.rule === "manual";
+  const named = !manual && isRenewal(sale ?? null) ? sale?.affiliate.value?.trim() : decidedBefore(stored, attribution) || manual ? attribution?.affiliateId : sale?.affiliate.value?.trim();
   return {
     facts,
     attribution,
@@ -50,6 +56,7 @@ export function planOrderChange(stored: OrderRecord | null, change: OrderChange)
     flagApproved: change.flagApproved ?? stored?.flagApproved ?? false,
     customerToRead: sale?.customerId && !sale.customerEmail ? sale.customerId : null,
     affiliateToRead: named && isAffiliateIdShape(named) ? named : null,
+    subscriptionToRead: sale?.subscription?.id ?? null,
   };
 }
 
@@ -58,7 +65,9 @@ export interface OrderLookups {
   customer: { email: string | null; name: string | null } | null;
   /** The affiliate behind `affiliateToRead` (by id or slug), or null when there is none. */
   candidate: AffiliateCandidate | null;
-  settings: Pick<ProgramSettings, "defaultRateBps" | "refundWindowDays">;
+  settings: Pick<ProgramSettings, "defaultRateBps" | "refundWindowDays" | "recurringPolicy">;
+  /** The subscription the sale is a payment of, when it is one (`plan.subscriptionToRead`). */
+  subscription?: SubscriptionContext;
 }
 
 /**
@@ -104,6 +113,9 @@ export interface OrderDecision {
   order: DerivedOrder;
   customerEmail: string | null;
   customerName: string | null;
+  /** The subscription after this payment, to be stored with the order; null for a one-off sale. */
+  subscription: SubscriptionRecord | null;
+  payment: PaymentOf | null;
 }
 
 /** The order after the change, from the plan and what was looked up for it. */
@@ -111,7 +123,20 @@ export function decideOrder(stored: OrderRecord | null, plan: OrderPlan, found: 
   const sale = plan.facts.sale;
   const customerEmail = sale?.customerEmail ?? found.customer?.email ?? null;
   const customerName = sale?.customerName ?? found.customer?.name ?? null;
-  const attribution = creditFor(stored, plan, found.candidate, customerEmail);
+  const own = creditFor(stored, plan, found.candidate, customerEmail);
+  const paid =
+    sale?.subscription && found.subscription
+      ? decideSubscriptionPayment({
+          ctx: found.subscription,
+          sale: { ...sale, subscription: sale.subscription },
+          test: plan.facts.test,
+          own,
+          candidate: found.candidate,
+          customerEmail,
+          programPolicy: found.settings.recurringPolicy,
+        })
+      : null;
+  const attribution = paid ? paid.attribution : own;
   const order = deriveOrder(plan.facts, {
     attribution,
     rateBps: rateFor(stored, attribution, found.candidate, found.settings.defaultRateBps),
@@ -120,5 +145,5 @@ export function decideOrder(stored: OrderRecord | null, plan: OrderPlan, found: 
     flagApproved: plan.flagApproved,
     payouts: plan.payouts,
   });
-  return { attribution, order, customerEmail, customerName };
+  return { attribution, order, customerEmail, customerName, subscription: paid?.subscription ?? null, payment: paid?.payment ?? null };
 }

@@ -1,4 +1,5 @@
 import type { AffiliateStatus, StatusAction } from "../../../contracts/affiliates.js";
+import type { RecurringPolicy } from "../../../contracts/recurring-policy.js";
 import { str } from "../../../contracts/read-fields.js";
 import { isDocumentId } from "../../../contracts/ids.js";
 import type { AffiliateRecord } from "../affiliates/record.js";
@@ -48,6 +49,7 @@ export function newAffiliate(fields: { email: string; name: string; status: Affi
     displayName: fields.name,
     payoutEmail: fields.email,
     rateBps: null,
+    recurringPolicy: null,
     cookieDays: null,
     discountCode: null,
     slug: null,
@@ -104,6 +106,8 @@ export interface AffiliateTerms {
   /** Checked and lower-cased by the callable's input; null keeps links on the uid. */
   slug: string | null;
   note: string;
+  /** Applies to subscriptions credited from now on: each keeps the policy it was credited under. */
+  recurringPolicy: RecurringPolicy | null;
 }
 
 /**
@@ -124,10 +128,10 @@ export async function updateAffiliateTerms(affiliateId: string, terms: Affiliate
     const taken = (slugSnap?.exists && slugSnap.data()?.affiliateId !== affiliateId) || (uidClash?.exists && uidClash.id !== affiliateId);
     if (taken) throw new DomainError("conflict", "This slug is taken.");
     if (slugRef && !slugSnap?.exists) tx.create(slugRef.withConverter(null), { affiliateId, createdAt: FieldValue.serverTimestamp() });
-    const { rateBps, cookieDays, discountCode, slug } = affiliate;
+    const { rateBps, cookieDays, discountCode, slug, recurringPolicy } = affiliate;
     const { note, ...affiliateTerms } = terms;
     tx.update(ref, { ...affiliateTerms, ...OWNER_FIELDS_GONE, updatedAt: FieldValue.serverTimestamp() });
     writeOwnerNote(tx, affiliateId, note, owner);
-    auditIn(tx, { action: "updateAffiliate", by: owner, target: { collection: "affiliates", id: affiliateId }, before: { rateBps, cookieDays, discountCode, slug, note: previousNote }, after: terms });
+    auditIn(tx, { action: "updateAffiliate", by: owner, target: { collection: "affiliates", id: affiliateId }, before: { rateBps, cookieDays, discountCode, slug, recurringPolicy, note: previousNote }, after: terms });
   });
 }

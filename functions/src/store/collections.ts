@@ -8,6 +8,7 @@ import type { VisitCounts } from "../clicks/visits.js";
 import { readAffiliate, type AffiliateRecord } from "../affiliates/record.js";
 import { readOrderRecord, type OrderRecord } from "../orders/record.js";
 import { readPayout, type PayoutRecord } from "../payouts/record.js";
+import { readSubscriptionRecord, type SubscriptionRecord } from "../orders/subscription.js";
 import { db, FieldValue, Timestamp } from "./firestore.js";
 
 // Typed collections: every document the functions read goes through a reader (a zod schema or
@@ -37,6 +38,12 @@ const orderConverter: FirestoreDataConverter<OrderRecord> = {
   }),
 };
 
+/** Subscriptions keep `startedAt` as a Timestamp, like the orders' times. */
+const subscriptionConverter: FirestoreDataConverter<SubscriptionRecord> = {
+  fromFirestore: (snapshot) => readSubscriptionRecord(snapshot.data(), snapshot.id),
+  toFirestore: (sub: PartialWithFieldValue<SubscriptionRecord>) => ({ ...sub, startedAt: timestamp(sub.startedAt), updatedAt: FieldValue.serverTimestamp() }),
+};
+
 /** What the order trigger last added to the ledger for an order (`commissions/{orderKey}.applied`). */
 export interface AppliedContribution {
   applied: Contribution | null;
@@ -54,6 +61,7 @@ export interface SlugRecord {
 }
 
 export const orders = () => db().collection("orders").withConverter(orderConverter);
+export const subscriptions = () => db().collection("subscriptions").withConverter(subscriptionConverter);
 export const affiliates = () => db().collection("affiliates").withConverter(reader<AffiliateRecord>(readAffiliate));
 export const ledgers = () => db().collection("ledgers").withConverter(reader<LedgerShard>(readLedgerShard));
 export const payouts = () => db().collection("payouts").withConverter(reader<PayoutRecord>(readPayout));

@@ -9,6 +9,7 @@ export type { StoredEvent };
 import { db, FieldValue, isAlreadyExists, type DocumentReference } from "./firestore.js";
 import { changeOrderIn } from "./orders.js";
 import { refreshCustomerOrders } from "./customers.js";
+import { applySubscriptionStart } from "./subscriptions.js";
 
 export type EventOutcome = "applied" | "duplicate" | "ignored" | "customer";
 
@@ -145,7 +146,8 @@ export async function applyEvent(id: string, platform: Platform, event: ParsedEv
   return db().runTransaction(async (tx) => {
     const stored = (await tx.get(ref)).data();
     if (stored?.status === "processed") return "duplicate";
-    await changeOrderIn(tx, platform, event.orderId, { facts: (facts) => addFact(facts, event) });
+    if (event.kind === "subscription") await applySubscriptionStart(tx, platform, event.start, event.test);
+    else await changeOrderIn(tx, platform, event.orderId, { facts: (facts) => addFact(facts, event) });
     tx.update(ref, { status: "processed", processedAt: FieldValue.serverTimestamp(), ...fields, ...CLEARED });
     return "applied";
   });

@@ -36,6 +36,7 @@ const commissionConverter = readOnly<Commission>((id, f) => ({
   rateBps: int(f["rateBps"]),
   status: oneOf(f["status"], COMMISSION_STATUSES) ?? "pending",
   test: f["test"] === true,
+  payment: intOrNull(f["payment"]),
 }));
 
 const ledgerConverter = readOnly<LedgerShard>((id, f) => ({ id, ...readLedgerShard(f) }));

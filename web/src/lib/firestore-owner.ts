@@ -2,13 +2,14 @@
 // nothing here writes (changes go through the owner callables).
 import { collection, doc, limit, orderBy, query, where } from "firebase/firestore";
 import { programSettings } from "../../../contracts/program-settings";
+import { readRecurringPolicy } from "../../../contracts/recurring-policy";
 import { readSyncRun, readSyncState, SYNC_PLATFORMS, type SyncRun, type SyncState } from "../../../contracts/sync";
 import { ORDER_STATUSES, PLATFORMS, type AffiliateProfile, type FailedEvent, type MailItem, type OwnerApplication, type OwnerAffiliate, type OwnerCourse, type OwnerOrder, type OwnerPayout, type ProgramSettings } from "../types/models";
 import { byName, date, db, listenDoc, listenList, readOnly, type OnError, type Unsubscribe } from "./firestore";
 import { readAffiliate, readCourse, readPayout } from "./firestore-affiliate";
 import { int, intMap, intOrNull, isRecord, oneOf, str, strings, strOrNull } from "../../../contracts/read-fields";
 
-const ownerAffiliateConverter = readOnly<AffiliateProfile>((id, f) => readAffiliate(id, f));
+const ownerAffiliateConverter = readOnly<Omit<OwnerAffiliate, "note">>((id, f) => ({ ...readAffiliate(id, f), recurringPolicy: readRecurringPolicy(f["recurringPolicy"]) }));
 
 // The owner's note on an affiliate lives in affiliateNotes/{id}, which only the owner reads.
 const noteConverter = readOnly<{ id: string; note: string }>((id, f) => ({ id, note: str(f["note"]) }));
@@ -62,6 +63,7 @@ const ownerOrderConverter = readOnly<OwnerOrder>((id, f) => {
         }
       : null,
     courseName: str(f["courseName"]) || str(f["productName"]) || (sale ? str(sale["productName"]) : ""),
+    payment: isRecord(f["payment"]) ? intOrNull(f["payment"]["number"]) : null,
     productName: str(f["productName"]),
     customerEmail: str(f["customerEmail"]),
     currency: str(f["currency"]),
@@ -141,7 +143,7 @@ export function listenApplications(max: number, next: (applications: OwnerApplic
 const newestFirst = (a: OwnerAffiliate, b: OwnerAffiliate) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0);
 
 export function listenAllAffiliates(next: (affiliates: OwnerAffiliate[]) => void, onError: OnError): Unsubscribe {
-  return listenBoth<AffiliateProfile[], Array<{ id: string; note: string }>>(
+  return listenBoth<Array<Omit<OwnerAffiliate, "note">>, Array<{ id: string; note: string }>>(
     (n) => listenList(query(collection(db, "affiliates").withConverter(ownerAffiliateConverter), limit(1000)), n, onError),
     (n) => listenList(query(collection(db, "affiliateNotes").withConverter(noteConverter), limit(1000)), n, onError),
     (all, notes) => {

@@ -7,6 +7,7 @@ import type { Platform } from "../../../contracts/platforms";
 export { AFFILIATE_STATUSES, type AffiliateStatus } from "../../../contracts/affiliates";
 export { PLATFORM_LABELS, PLATFORMS, type Platform } from "../../../contracts/platforms";
 export type { ProgramSettings } from "../../../contracts/program-settings";
+import type { RecurringPolicy } from "../../../contracts/recurring-policy";
 
 export const COMMISSION_STATUSES = ["pending", "paid", "refunded", "reversed", "flagged"] as const;
 export type CommissionStatus = (typeof COMMISSION_STATUSES)[number];
@@ -27,6 +28,8 @@ export interface Commission {
   rateBps: number;
   status: CommissionStatus;
   test: boolean;
+  /** Which payment of a subscription the sale is; null for a one-off sale. */
+  payment: number | null;
 }
 
 /** `ledgers/{affiliateId}_{currency}_{shard}`, as contracts/ledger reads it, with its document id. */
@@ -122,6 +125,8 @@ export interface OwnerOrder {
   affiliateId: string | null;
   attribution: AttributionReceipt | null;
   courseName: string;
+  /** Which payment of a subscription the order is; null for a one-off sale. */
+  payment: number | null;
   productName: string;
   customerEmail: string;
   currency: string;
@@ -144,6 +149,8 @@ export interface OwnerOrder {
 
 export interface OwnerAffiliate extends AffiliateProfile {
   note: string;
+  /** The affiliate's own recurring-payments policy; null: the program's. */
+  recurringPolicy: RecurringPolicy | null;
 }
 
 export interface OwnerPayout extends Payout {

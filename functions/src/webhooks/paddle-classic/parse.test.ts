@@ -174,3 +174,18 @@ describe("parsePaddleClassicEvent: malformed input", () => {
     });
   });
 });
+
+describe("parsePaddleClassicEvent: subscriptions", () => {
+  const payment = (fields: Record<string, string>) => parsePaddleClassicEvent({ ...REAL, alert_name: "subscription_payment_succeeded", ...fields });
+
+  it("marks the initial payment of a subscription as its first and the others as later payments", () => {
+    expect(payment({ subscription_id: "502", initial_payment: "1" })).toMatchObject({ sale: { subscription: { id: "502", first: true } } });
+    expect(payment({ subscription_id: "502", initial_payment: "true" })).toMatchObject({ sale: { subscription: { id: "502", first: true } } });
+    expect(payment({ subscription_id: "502", initial_payment: "0" })).toMatchObject({ sale: { subscription: { id: "502", first: false } } });
+    expect(payment({ subscription_id: "502" })).toMatchObject({ sale: { subscription: { id: "502", first: false } } });
+  });
+
+  it("leaves one-off payments without a subscription", () => {
+    expect(parsePaddleClassicEvent({ ...REAL })).toMatchObject({ sale: { subscription: null } });
+  });
+});

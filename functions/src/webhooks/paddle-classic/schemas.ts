@@ -26,6 +26,8 @@ export const saleSchema = z.object({
   product_name: optional,
   subscription_plan_id: optional,
   plan_name: optional,
+  subscription_id: optional,
+  initial_payment: optional,
   passthrough: optional,
   custom_data: optional,
 });

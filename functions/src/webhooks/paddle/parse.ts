@@ -32,6 +32,13 @@ function commissionBase(txn: PaddleTransaction): Pick<SaleFacts, "baseCurrency" 
   };
 }
 
+/** Checkouts (`web`) and API-created transactions (`api`) start a subscription; renewals, upgrades and one-off charges on it do not. */
+const STARTING_ORIGINS = new Set(["web", "api"]);
+
+function subscriptionOf(txn: PaddleTransaction): SaleFacts["subscription"] {
+  return txn.subscription_id ? { id: txn.subscription_id, first: STARTING_ORIGINS.has(txn.origin ?? "") } : null;
+}
+
 function transactionCompleted(common: Common, data: unknown, test: boolean): ParsedEvent {
   const txn = parseWith(transactionSchema, data, "transaction.completed data");
   const base = commissionBase(txn);
@@ -56,7 +63,7 @@ function transactionCompleted(common: Common, data: unknown, test: boolean): Par
     customerEmail: null,
     customerName: null,
     affiliate: readAffiliateRef(txn.custom_data, "data.custom_data"),
-    subscription: null,
+    subscription: subscriptionOf(txn),
     discount: null,
   };
   return { ...common, kind: "sale", orderId: txn.id, test, sale };

@@ -14,6 +14,9 @@ export const envelopeSchema = z.object({
 export const transactionSchema = z.object({
   id: z.string().min(1),
   customer_id: z.string().nullish(),
+  /** Set on every transaction of a subscription; `origin` says whether it started it (`web`, `api`). */
+  subscription_id: z.string().min(1).nullish(),
+  origin: z.string().nullish(),
   currency_code: currencyCode,
   custom_data: z.unknown().optional(),
   items: z.array(z.object({ price: z.object({ product_id: z.string().nullish() }).nullish() })).default([]),

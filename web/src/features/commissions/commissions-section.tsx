@@ -1,3 +1,4 @@
+import { paymentLabel } from "../../../../contracts/payment-label";
 import { Badge } from "../../components/badge";
 import { DataTable } from "../../components/data-table";
 import { LiveStatus } from "../../components/live-error";
@@ -17,7 +18,7 @@ function CommissionRow({ commission, now }: { commission: Commission; now: Date 
   return (
     <tr data-testid="commission-row" data-order-key={commission.orderKey} data-status={status}>
       <th scope="row">
-        {commission.courseName || commission.courseId}
+        {paymentLabel(commission.courseName || commission.courseId, commission.payment)}
         {commission.test ? <Badge tone="test">Test</Badge> : null}
       </th>
       <td>{formatDate(commission.saleAt)}</td>

@@ -13,6 +13,7 @@ const order = (over: Partial<OwnerOrder> = {}): OwnerOrder => ({
   affiliateId: "aff1",
   attribution: { affiliateId: "aff1", candidate: "ada", field: "meta.custom_data.affiliateId", rule: "payload_ref", reason: null, selfReferral: false, by: null },
   courseName: "TypeScript, from Scratch",
+  payment: null,
   productName: "TS",
   customerEmail: "student@example.com",
   currency: "EUR",
@@ -36,7 +37,7 @@ const order = (over: Partial<OwnerOrder> = {}): OwnerOrder => ({
 
 const ada: OwnerAffiliate = {
   id: "aff1", email: "ada@x.test", name: "Ada", displayName: "Ada L.", payoutEmail: "pay@ada.test", status: "active",
-  rateBps: null, cookieDays: null, discountCode: null, slug: "ada", website: "", promotion: "", createdAt: null, note: "",
+  rateBps: null, cookieDays: null, discountCode: null, slug: "ada", website: "", promotion: "", createdAt: null, note: "", recurringPolicy: null,
 };
 const people = new Map([["aff1", ada]]);
 
@@ -112,5 +113,9 @@ describe("filterOrders", () => {
     expect(receiptText(order())).toBe("Reference ada in meta.custom_data.affiliateId");
     expect(receiptText(order({ affiliateId: null, attribution: { affiliateId: null, candidate: null, field: null, rule: "none", reason: "missing", selfReferral: false, by: null } }))).toBe("No affiliate reference in the payment");
     expect(receiptText(order({ attribution: { affiliateId: "aff1", candidate: "aff1", field: null, rule: "manual", reason: null, selfReferral: false, by: "owner1" } }))).toBe("Credited by hand (by owner1)");
+    expect(receiptText(order({ attribution: { affiliateId: "ada", candidate: "ada", field: "subscription", rule: "subscription", reason: null, selfReferral: false, by: null } }))).toBe("Later payment of a subscription credited to ada");
+    expect(receiptText(order({ affiliateId: null, attribution: { affiliateId: null, candidate: "ada", field: "subscription", rule: "subscription", reason: "beyond_policy", selfReferral: false, by: null } }))).toBe(
+      "Subscription of ada: this payment is past the recurring-payments policy, no commission",
+    );
   });
 });

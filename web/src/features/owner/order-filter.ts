@@ -31,13 +31,17 @@ export function receiptText(order: OwnerOrder): string {
   if (a === null) return order.status === "awaiting_sale" ? "Waiting for the sale event" : "No attribution recorded";
   if (a.rule === "manual") return `Credited by hand${a.by ? ` (by ${a.by})` : ""}`;
   const where = a.field ? ` in ${a.field}` : "";
-  if (a.affiliateId) return `Reference ${a.candidate ?? a.affiliateId}${where}${a.selfReferral ? "; customer is the affiliate (self-referral)" : ""}`;
+  const self = a.selfReferral ? "; customer is the affiliate (self-referral)" : "";
+  if (a.affiliateId && a.rule === "subscription") return `Later payment of a subscription credited to ${a.affiliateId}${self}`;
+  if (a.affiliateId) return `Reference ${a.candidate ?? a.affiliateId}${where}${self}`;
   const why: Record<string, string> = {
     missing: "No affiliate reference in the payment",
     malformed: `Malformed reference "${a.candidate ?? ""}"${where}`,
     unknown: `Unknown affiliate "${a.candidate ?? ""}"${where}`,
     inactive: `Affiliate "${a.candidate ?? ""}" is not active${where}`,
     test: `Test payment (reference ${a.candidate ?? "none"})`,
+    beyond_policy: `Subscription of ${a.candidate ?? "an affiliate"}: this payment is past the recurring-payments policy, no commission`,
+    no_start: `Subscription of ${a.candidate ?? "an affiliate"}: the policy counts months from the first payment, which is not recorded yet`,
   };
   return why[a.reason ?? ""] ?? "Not credited";
 }

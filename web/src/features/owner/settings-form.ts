@@ -1,8 +1,9 @@
 import { saveProgramSettingsInput } from "../../../../contracts/callables/save-program-settings";
 import { programSettings, programSettingsSchema, type ProgramSettings } from "../../../../contracts/program-settings";
+import { parsePolicyFields, policyFields, type PolicyFields } from "./recurring-policy-form";
 
 /** The settings form holds text; it becomes settings through the `saveProgramSettings` schema. */
-export type SettingsForm = Record<keyof ProgramSettings, string>;
+export type SettingsForm = Record<Exclude<keyof ProgramSettings, "recurringPolicy">, string> & { recurringPolicy: PolicyFields };
 
 type Errors = Partial<Record<keyof SettingsForm, string>>;
 
@@ -17,6 +18,7 @@ export function settingsForm(stored: ProgramSettings | null): SettingsForm {
     payoutThresholdMinor: String(s.payoutThresholdMinor),
     discountCode: s.discountCode,
     notifyEmails: s.notifyEmails.join(", "),
+    recurringPolicy: policyFields(s.recurringPolicy),
   };
 }
 
@@ -35,12 +37,15 @@ const MESSAGES: Record<keyof SettingsForm, (issue: { code: string; maximum?: unk
   payoutThresholdMinor: () => "A whole number of minor units (cents).",
   discountCode: () => `Up to ${shape.discountCode.unwrap().maxLength ?? ""} characters.`,
   notifyEmails: (issue) => (issue.code === "too_big" ? `At most ${String(issue.maximum)} addresses.` : "Email addresses separated by commas, like a@example.com, b@example.com."),
+  recurringPolicy: () => "Choose how long subscription payments earn.",
 };
 
 const isField = (key: PropertyKey | undefined): key is keyof SettingsForm => typeof key === "string" && Object.hasOwn(MESSAGES, key);
 
 /** Checks the form with the callable's own schema, so the owner sees a mistake before the round trip. */
 export function parseSettingsForm(form: SettingsForm): { ok: true; value: ProgramSettings } | { ok: false; errors: Errors } {
+  // The program always has a policy: "" (the affiliates' "program's policy") is not offered here.
+  const policy = parsePolicyFields(form.recurringPolicy);
   const checked = saveProgramSettingsInput.safeParse({
     name: form.name,
     defaultRateBps: whole(form.defaultRateBps),
@@ -52,9 +57,11 @@ export function parseSettingsForm(form: SettingsForm): { ok: true; value: Progra
       .split(",")
       .map((e) => e.trim())
       .filter((e) => e !== ""),
+    recurringPolicy: policy.ok ? policy.value : undefined,
   });
-  if (checked.success) return { ok: true, value: checked.data };
-  const errors: Errors = {};
+  if (checked.success && policy.ok) return { ok: true, value: checked.data };
+  const errors: Errors = policy.ok ? {} : { recurringPolicy: policy.error };
+  if (checked.success) return { ok: false, errors };
   for (const issue of checked.error.issues) {
     const field = issue.path[0];
     if (isField(field)) errors[field] ??= MESSAGES[field](issue);

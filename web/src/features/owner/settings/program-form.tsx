@@ -2,6 +2,7 @@ import { useState } from "react";
 import { Field } from "../../../components/field";
 import type { ProgramSettings } from "../../../types/models";
 import { ActionForm } from "../action-form";
+import { RecurringPolicyFields } from "../recurring-policy-fields";
 import { parseSettingsForm, settingsForm, type SettingsForm } from "../settings-form";
 import { useAction } from "../use-action";
 
@@ -9,7 +10,7 @@ export function ProgramForm({ initial }: { initial: ProgramSettings | null }) {
   const [form, setForm] = useState<SettingsForm>(() => settingsForm(initial));
   const [errors, setErrors] = useState<Partial<Record<keyof SettingsForm, string>>>({});
   const action = useAction();
-  const field = (key: keyof SettingsForm) => ({ name: key, value: form[key], error: errors[key], onValue: (value: string) => setForm((f) => ({ ...f, [key]: value })) });
+  const field = (key: Exclude<keyof SettingsForm, "recurringPolicy">) => ({ name: key, value: form[key], error: errors[key], onValue: (value: string) => setForm((f) => ({ ...f, [key]: value })) });
   return (
     <ActionForm
       testId="settings-form"
@@ -29,6 +30,12 @@ export function ProgramForm({ initial }: { initial: ProgramSettings | null }) {
       <Field label="Payout threshold (minor units)" {...field("payoutThresholdMinor")} hint="5000 = 50.00 in a two-decimal currency." testId="settings-threshold" />
       <Field label="Program discount code" {...field("discountCode")} />
       <Field label="Also notify (comma-separated emails)" {...field("notifyEmails")} />
+      <RecurringPolicyFields
+        value={form.recurringPolicy}
+        onValue={(recurringPolicy) => setForm((f) => ({ ...f, recurringPolicy }))}
+        error={errors.recurringPolicy}
+        testId="settings-recurring"
+      />
     </ActionForm>
   );
 }
