@@ -42,6 +42,8 @@ export const sharedCollections = [
   "settings",
   "courses",
   "slugs",
+  // Discount code claims (codes).
+  "discountCodes",
   "orders",
   "customers",
   "webhookEvents",
@@ -166,6 +168,8 @@ export const sharedTables: Record<SharedCollection, Table> = {
   settings,
   courses,
   slugs: ownerReadOnly,
+  // Whose code is whose: an affiliate can no more read the claims than write one.
+  discountCodes: ownerReadOnly,
   orders: ownerReadOnly,
   customers: ownerReadOnly,
   webhookEvents: ownerReadOnly,

@@ -30,6 +30,10 @@ export interface SaleFacts {
   customerEmail: string | null;
   customerName: string | null;
   affiliate: AffiliateRef;
+  /** Present when the payment belongs to a subscription or an instalment plan. */
+  subscription: { id: string; first: boolean } | null;
+  /** The discount the customer used, as the platform reports it (code and/or the platform's id). */
+  discount: { code: string | null; platformId: string | null } | null;
 }
 
 /**

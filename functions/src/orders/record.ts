@@ -5,6 +5,7 @@ import type { ChargebackFact, RefundFact, SaleFacts } from "../domain/types.js";
 import type { Attribution } from "./attribution.js";
 import type { DerivedOrder } from "./derive.js";
 import type { OrderFacts } from "./facts.js";
+import { RATE_SOURCES, type RateSource } from "./rates.js";
 
 /**
  * An order as `orders/{orderKey}` holds it: the facts, the owner's decisions about it, and what is
@@ -25,6 +26,8 @@ export interface OrderRecord extends DerivedOrder {
   customerName: string | null;
   /** Amounts paid out for this order, by payout id, in the commission currency. */
   payouts: Record<string, number>;
+  /** Which level `rateBps` came from (affiliate and course, affiliate, course, program), snapshotted with it. */
+  rateSource: RateSource | null;
 }
 
 const int = z.int();
@@ -53,7 +56,10 @@ const saleSchema = z.object({
   customerEmail: nullableText,
   customerName: nullableText,
   affiliate: z.object({ value: nullableText, field: nullableText }),
-}) satisfies z.ZodType<SaleFacts>;
+  // Sales stored before these were kept: no subscription, no discount.
+  subscription: z.object({ id: text, first: z.boolean() }).nullable().default(null),
+  discount: z.object({ code: nullableText, platformId: nullableText }).nullable().default(null),
+}) satisfies z.ZodType<SaleFacts, unknown>;
 
 const refundSchema = z.object({
   refundId: text,
@@ -84,11 +90,15 @@ const attributionSchema = z.object({
   affiliateId: nullableText,
   candidate: nullableText,
   field: nullableText,
-  rule: z.enum(["payload_ref", "none", "manual"]),
+  rule: z.enum(["payload_ref", "discount_code", "none", "manual"]),
   reason: z.enum(["missing", "malformed", "unknown", "inactive", "test"]).nullable(),
   selfReferral: z.boolean(),
   by: nullableText,
-}) satisfies z.ZodType<Attribution>;
+  // Attributions stored before discount codes counted: no code.
+  discountCode: nullableText.default(null),
+  codeAffiliateId: nullableText.default(null),
+  codeApproval: z.boolean().default(false),
+}) satisfies z.ZodType<Attribution, unknown>;
 
 /** Reads a stored order; the store writes nothing else, so a mismatch means the data was damaged. */
 export const orderRecordSchema = z.object({
@@ -104,6 +114,8 @@ export const orderRecordSchema = z.object({
   customerEmail: nullableText,
   customerName: nullableText,
   payouts: z.record(z.string(), int),
+  // Orders credited before rate sources were kept.
+  rateSource: z.enum(RATE_SOURCES).nullable().default(null),
   status: z.enum(["awaiting_sale", "paid", "partially_refunded", "refunded", "chargeback"]),
   affiliateId: nullableText,
   currency: nullableText,
@@ -123,7 +135,7 @@ export const orderRecordSchema = z.object({
   // Orders stored before the window was snapshotted take the setting the next time they change.
   refundWindowDays: int.nullable().default(null),
   payableAt: instant.nullable(),
-  flag: z.enum(["self_referral", "refund_currency"]).nullable(),
+  flag: z.enum(["self_referral", "code_only", "refund_currency"]).nullable(),
   flagApproved: z.boolean(),
   test: z.boolean(),
 }) satisfies z.ZodType<OrderRecord, unknown>;

@@ -1,13 +1,14 @@
 import { customerKeyOf, orderKeyOf } from "../../../contracts/ids.js";
 import type { Platform } from "../../../contracts/platforms.js";
 import type { AffiliateRecord } from "../affiliates/record.js";
-import { courseForProduct } from "../courses/course.js";
 import type { AffiliateCandidate } from "../orders/attribution.js";
 import type { OrderRecord } from "../orders/record.js";
 import { decideOrder, planOrderChange, type OrderChange } from "../orders/rules.js";
 import { findAffiliate } from "./affiliates.js";
 import { customers, orders } from "./collections.js";
-import { loadCourses } from "./courses.js";
+import { courseForProduct } from "../courses/course.js";
+import { findCourseIn, loadCourses } from "./courses.js";
+import { findDiscountOwnerIn } from "./discount-codes.js";
 import { readIn, type DocumentReference, type Transaction } from "./firestore.js";
 import { readProgramSettings } from "./program.js";
 
@@ -45,13 +46,24 @@ export async function prepareOrderChange(tx: Transaction, platform: Platform, or
   const plan = planOrderChange(stored, change);
   const customer = plan.customerToRead ? ((await tx.get(customers().doc(customerKeyOf(platform, plan.customerToRead)))).data() ?? null) : null;
   const affiliate = plan.affiliateToRead ? await findAffiliate(plan.affiliateToRead, readIn(tx)) : null;
-  const { attribution, order, customerEmail, customerName } = decideOrder(stored, plan, { customer, candidate: candidateOf(affiliate), settings });
+  const discount = plan.discountToRead ? await findDiscountOwnerIn(tx, platform, plan.discountToRead) : null;
   const sale = plan.facts.sale;
-  const course = courseForProduct(await loadCourses(), platform, sale?.productId ?? null);
+  // The rate is snapshotted when the sale is first seen: read its course exactly then; later changes
+  // only re-label the order, for which the instance's cached course list is enough.
+  const productId = sale?.productId ?? null;
+  const course = stored?.facts.sale ? courseForProduct(await loadCourses(), platform, productId) : await findCourseIn(tx, platform, productId);
+  const { attribution, order, rateSource, customerEmail, customerName } = decideOrder(stored, plan, {
+    customer,
+    candidate: candidateOf(affiliate),
+    code: discount && { code: discount.code, candidate: candidateOf(discount.affiliate) },
+    course,
+    settings,
+  });
   return {
     ref,
     order: {
       ...order,
+      rateSource,
       platform,
       orderId,
       facts: plan.facts,
@@ -69,5 +81,14 @@ export async function prepareOrderChange(tx: Transaction, platform: Platform, or
 }
 
 function candidateOf(affiliate: AffiliateRecord | null): AffiliateCandidate | null {
-  return affiliate && { id: affiliate.id, status: affiliate.status ?? "pending", email: affiliate.email, rateBps: affiliate.rateBps };
+  return (
+    affiliate && {
+      id: affiliate.id,
+      status: affiliate.status ?? "pending",
+      email: affiliate.email,
+      rateBps: affiliate.rateBps,
+      courseRates: affiliate.courseRates,
+      codeOnlyApproval: affiliate.codeOnlyApproval,
+    }
+  );
 }

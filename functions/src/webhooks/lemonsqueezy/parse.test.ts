@@ -40,6 +40,8 @@ describe("parseLemonSqueezyEvent: order_created", () => {
         customerEmail: "[email protected]",
         customerName: "John Doe",
         affiliate: { value: "a-1", field: "meta.custom_data.aff" },
+        subscription: null,
+        discount: null,
       },
     });
   });

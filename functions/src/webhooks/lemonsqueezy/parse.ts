@@ -41,6 +41,9 @@ function sale(common: Common, orderId: string, order: LemonSqueezyOrder, customD
     customerEmail: order.user_email || null,
     customerName: order.user_name || null,
     affiliate: readAffiliateRef(customData, "meta.custom_data"),
+    subscription: null,
+    // Lemon Squeezy's webhooks carry no code: reconciliation reads it from the API when configured.
+    discount: null,
   };
   return { ...common, kind: "sale", orderId, test, sale: facts };
 }

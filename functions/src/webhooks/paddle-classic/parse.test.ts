@@ -40,6 +40,8 @@ describe("parsePaddleClassicEvent: sales", () => {
         customerEmail: "awyman@example.org",
         customerName: "customer_name",
         affiliate: { value: "Example String", field: "passthrough" },
+        subscription: null,
+        discount: { code: "Coupon 7", platformId: null },
       },
     });
   });

@@ -40,6 +40,8 @@ function sale(common: Common, input: Fields): ParsedEvent {
     customerEmail: f.email || null,
     customerName: f.customer_name || null,
     affiliate: affiliateFrom(f),
+    subscription: null,
+    discount: f.coupon ? { code: f.coupon, platformId: null } : null,
   };
   return { ...common, kind: "sale", orderId: f.order_id, test: false, sale: facts };
 }

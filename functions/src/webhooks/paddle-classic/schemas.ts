@@ -28,6 +28,8 @@ export const saleSchema = z.object({
   plan_name: optional,
   passthrough: optional,
   custom_data: optional,
+  /** The coupon code the buyer entered, as typed when the coupon was created. */
+  coupon: optional,
 });
 
 export const refundSchema = z
