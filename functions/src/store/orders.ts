@@ -7,7 +7,7 @@ import { decideOrder, planOrderChange, type OrderChange } from "../orders/rules.
 import { findAffiliate } from "./affiliates.js";
 import { customers, orders } from "./collections.js";
 import { courseForProduct } from "../courses/course.js";
-import { findCourseIn, loadCourses } from "./courses.js";
+import { findCourse, loadCourses } from "./courses.js";
 import { findDiscountOwnerIn } from "./discount-codes.js";
 import { readIn, type DocumentReference, type Transaction } from "./firestore.js";
 import { readProgramSettings } from "./program.js";
@@ -51,7 +51,7 @@ export async function prepareOrderChange(tx: Transaction, platform: Platform, or
   // The rate is snapshotted when the sale is first seen: read its course exactly then; later changes
   // only re-label the order, for which the instance's cached course list is enough.
   const productId = sale?.productId ?? null;
-  const course = stored?.facts.sale ? courseForProduct(await loadCourses(), platform, productId) : await findCourseIn(tx, platform, productId);
+  const course = stored?.facts.sale ? courseForProduct(await loadCourses(), platform, productId) : await findCourse(platform, productId);
   const { attribution, order, rateSource, customerEmail, customerName } = decideOrder(stored, plan, {
     customer,
     candidate: candidateOf(affiliate),

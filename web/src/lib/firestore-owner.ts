@@ -58,6 +58,8 @@ const ownerOrderConverter = readOnly<OwnerOrder>((id, f) => {
           reason: strOrNull(attribution["reason"]),
           selfReferral: attribution["selfReferral"] === true,
           by: strOrNull(attribution["by"]),
+          discountCode: strOrNull(attribution["discountCode"]),
+          codeAffiliateId: strOrNull(attribution["codeAffiliateId"]),
         }
       : null,
     courseName: str(f["courseName"]) || str(f["productName"]) || (sale ? str(sale["productName"]) : ""),
@@ -70,6 +72,7 @@ const ownerOrderConverter = readOnly<OwnerOrder>((id, f) => {
     baseCurrency: str(f["baseCurrency"]),
     refundedGrossMinor: int(f["refundedGrossMinor"]),
     rateBps: intOrNull(f["rateBps"]),
+    rateSource: strOrNull(f["rateSource"]),
     commissionMinor: int(f["commissionMinor"]),
     commissionCurrency: str(f["commissionCurrency"]),
     paidOutMinor: int(f["paidOutMinor"]),
@@ -96,6 +99,7 @@ const ownerCourseConverter = readOnly<OwnerCourse>((id, f) => {
   return {
     ...readCourse(id, f),
     productIds: Object.fromEntries(PLATFORMS.map((p) => [p, strings(ids[p])])) as OwnerCourse["productIds"],
+    rateBps: intOrNull(f["rateBps"]),
   };
 });
 
