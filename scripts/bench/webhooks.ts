@@ -163,7 +163,7 @@ export async function benchWebhooks(): Promise<Record<string, string | number>> 
     const key = orderKeyOfRequest(event.request);
     if (key) byOrder.set(key, [...(byOrder.get(key) ?? []), event]);
   }
-  const candidate: AffiliateCandidate = { id: affiliateId, status: "active", email, rateBps: RATE_BPS };
+  const candidate: AffiliateCandidate = { id: affiliateId, status: "active", email, rateBps: RATE_BPS, courseRates: {}, codeOnlyApproval: false };
   const predictions = [...byOrder.entries()].map(([key, events]) => predict(key, events.map((e) => parsedOf(e.request)), { candidate, settings }));
   const expected = expectedLedger(predictions.map((p) => p.contribution));
 

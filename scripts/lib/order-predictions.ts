@@ -72,6 +72,8 @@ export function predict(
   const { attribution, order } = decideOrder(null, plan, {
     customer: plan.customerToRead && ctx.customerEmail ? { email: ctx.customerEmail, name: null } : null,
     candidate: plan.affiliateToRead ? ctx.candidate : null,
+    code: null,
+    course: null,
     settings: ctx.settings,
   });
   return { facts: plan.facts, attribution, order, contribution: contributionOf(orderKey, order) };

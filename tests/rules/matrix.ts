@@ -42,6 +42,8 @@ export const sharedCollections = [
   "settings",
   "courses",
   "slugs",
+  // Discount code claims (codes).
+  "discountCodes",
   "orders",
   "customers",
   // [recurring] the credit and policy of each subscription (subscriptions/{platform}_{id}, A's here).
@@ -171,6 +173,8 @@ export const sharedTables: Record<SharedCollection, Table> = {
   settings,
   courses,
   slugs: ownerReadOnly,
+  // Whose code is whose: an affiliate can no more read the claims than write one.
+  discountCodes: ownerReadOnly,
   orders: ownerReadOnly,
   customers: ownerReadOnly,
   // [recurring] A reads the payment number on their commissions, not the subscription (its policy and counts are the owner's).

@@ -221,6 +221,13 @@ export const sharedSpecs: Record<SharedCollection, SharedSpec> = {
     updateOk: { note: "x" },
     updateBad: { affiliateId: uid.B },
   },
+  discountCodes: {
+    collection: "discountCodes",
+    docId: "RULES10",
+    data: { affiliateId: uid.B, code: "rules10" },
+    updateOk: { note: "x" },
+    updateBad: { affiliateId: uid.A },
+  },
   orders: {
     collection: "orders",
     docId: `paddle_ord-${uid.A}`,

@@ -23,6 +23,9 @@ const CREDITED: Attribution = {
   reason: null,
   selfReferral: false,
   by: null,
+  discountCode: null,
+  codeAffiliateId: null,
+  codeApproval: false,
 };
 
 const SALE: SaleFacts = {
@@ -59,6 +62,7 @@ function view(facts: OrderFacts, attribution: Attribution | null = CREDITED): Or
     platform: "lemonsqueezy",
     orderId: "777",
     payment: null,
+    rateSource: "program",
     facts,
     attribution,
     courseId: "ts",

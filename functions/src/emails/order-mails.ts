@@ -61,6 +61,12 @@ export function callsForMail(before: OrderRecord | null, after: OrderRecord | nu
   return freshNotices(before, after).length > 0;
 }
 
+function creditedBy(attribution: OrderRecord["attribution"]): string {
+  if (attribution?.rule === "manual") return "re-attributed by the owner";
+  if (attribution?.rule === "discount_code") return `discount code ${attribution.discountCode ?? ""}`;
+  return "referral link";
+}
+
 const REASONS: Record<string, string> = {
   missing: "no affiliate reference",
   malformed: "a malformed affiliate reference",
@@ -100,9 +106,9 @@ export function orderMails(orderKey: string, before: OrderRecord | null, after: 
         commissionMinor: after.commissionMinor,
         commissionCurrency: currency,
         payableAt: after.payableAt,
-        attributionReason: reason ? (REASONS[reason] ?? reason) : after.attribution?.rule === "manual" ? "re-attributed by the owner" : "referral link",
+        attributionReason: reason ? (REASONS[reason] ?? reason) : creditedBy(after.attribution),
         candidateRef: after.affiliateId ? null : (after.attribution?.candidate ?? null),
-        flag: after.flag === "self_referral" && !after.flagApproved ? "self-referral" : null,
+        flag: after.flagApproved ? null : after.flag === "self_referral" ? "self-referral" : after.flag === "code_only" ? "code-only" : null,
       });
     }
     const previousCommissionMinor = before?.facts.sale ? before.commissionMinor : after.originalCommissionMinor;

@@ -43,7 +43,7 @@ function chargeback(state: "open" | "reversed", chargebackId = "cb_1"): ParsedEv
 
 const credited: Attribution = attribute({
   ref: { value: "alice_01", field: "f" },
-  candidate: { id: "alice_01", status: "active", email: "alice@example.com", rateBps: null },
+  candidate: { id: "alice_01", status: "active", email: "alice@example.com", rateBps: null, courseRates: {}, codeOnlyApproval: false },
   customerEmail: "buyer@example.com",
   test: false,
 });

@@ -6,6 +6,7 @@ import type { Attribution } from "./attribution.js";
 import type { DerivedOrder } from "./derive.js";
 import type { OrderFacts } from "./facts.js";
 import type { PaymentOf } from "./subscription-rules.js";
+import { RATE_SOURCES, type RateSource } from "./rates.js";
 
 /**
  * An order as `orders/{orderKey}` holds it: the facts, the owner's decisions about it, and what is
@@ -28,6 +29,8 @@ export interface OrderRecord extends DerivedOrder {
   payouts: Record<string, number>;
   /** Which payment of which subscription this is; null for a one-off sale. */
   payment: PaymentOf | null;
+  /** Which level `rateBps` came from (affiliate and course, affiliate, course, program), snapshotted with it. */
+  rateSource: RateSource | null;
 }
 
 const int = z.int();
@@ -90,11 +93,15 @@ const attributionSchema = z.object({
   affiliateId: nullableText,
   candidate: nullableText,
   field: nullableText,
-  rule: z.enum(["payload_ref", "subscription", "none", "manual"]),
+  rule: z.enum(["payload_ref", "subscription", "discount_code", "none", "manual"]),
   reason: z.enum(["missing", "malformed", "unknown", "inactive", "test", "beyond_policy", "no_start"]).nullable(),
   selfReferral: z.boolean(),
   by: nullableText,
-}) satisfies z.ZodType<Attribution>;
+  // Attributions stored before discount codes counted: no code.
+  discountCode: nullableText.default(null),
+  codeAffiliateId: nullableText.default(null),
+  codeApproval: z.boolean().default(false),
+}) satisfies z.ZodType<Attribution, unknown>;
 
 /** Reads a stored order; the store writes nothing else, so a mismatch means the data was damaged. */
 export const orderRecordSchema = z.object({
@@ -112,6 +119,8 @@ export const orderRecordSchema = z.object({
   payouts: z.record(z.string(), int),
   // Orders stored before subscriptions were tracked read as one-off sales.
   payment: z.object({ subscriptionId: text, number: int }).nullable().default(null),
+  // Orders credited before rate sources were kept.
+  rateSource: z.enum(RATE_SOURCES).nullable().default(null),
   status: z.enum(["awaiting_sale", "paid", "partially_refunded", "refunded", "chargeback"]),
   affiliateId: nullableText,
   currency: nullableText,
@@ -131,7 +140,7 @@ export const orderRecordSchema = z.object({
   // Orders stored before the window was snapshotted take the setting the next time they change.
   refundWindowDays: int.nullable().default(null),
   payableAt: instant.nullable(),
-  flag: z.enum(["self_referral", "refund_currency"]).nullable(),
+  flag: z.enum(["self_referral", "code_only", "refund_currency"]).nullable(),
   flagApproved: z.boolean(),
   test: z.boolean(),
 }) satisfies z.ZodType<OrderRecord, unknown>;

@@ -12,8 +12,8 @@ import { affiliateToReadFor, decideSubscriptionStart, startAffiliateToRead } fro
 // rules: each event changes its order and the subscription, then re-derives the renewals the
 // change can move. Every arrival order must end in the same orders.
 
-const ADA: AffiliateCandidate = { id: "aff_ada", status: "active", email: "ada@example.com", rateBps: null };
-const GRACE: AffiliateCandidate = { id: "aff_grace", status: "active", email: "grace@example.com", rateBps: 4000, recurringPolicy: { kind: "first" } };
+const ADA: AffiliateCandidate = { id: "aff_ada", status: "active", email: "ada@example.com", rateBps: null, courseRates: {}, codeOnlyApproval: false };
+const GRACE: AffiliateCandidate = { id: "aff_grace", status: "active", email: "grace@example.com", rateBps: 4000, courseRates: {}, codeOnlyApproval: false, recurringPolicy: { kind: "first" } };
 const AFFILIATES = new Map([ADA, GRACE].map((a) => [a.id, a]));
 
 function sale(orderId: string, soldAt: string, first: boolean | null, ref: string | null): ParsedEvent {
@@ -60,10 +60,12 @@ class Model {
     const d = decideOrder(stored, plan, {
       customer: null,
       candidate: toRead ? (AFFILIATES.get(toRead) ?? null) : null,
+      code: null,
+      course: null,
       settings: { defaultRateBps: 5000, refundWindowDays: 30, recurringPolicy: this.policy },
       subscription: { platform: "lemonsqueezy", orderId, stored: sub },
     });
-    const order = { ...d.order, platform: "lemonsqueezy", orderId, facts: plan.facts, attribution: d.attribution, payment: d.payment } as const;
+    const order = { ...d.order, platform: "lemonsqueezy", orderId, facts: plan.facts, attribution: d.attribution, payment: d.payment, rateSource: d.rateSource } as const;
     const record: OrderRecord = { ...order, courseId: null, courseName: null, productId: null, productName: null, customerId: null, customerEmail: null, customerName: null, payouts: {} };
     return { order: record, sub: d.subscription };
   }

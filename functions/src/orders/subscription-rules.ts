@@ -1,7 +1,7 @@
 import type { Platform } from "../../../contracts/platforms.js";
 import type { RecurringPolicy } from "../../../contracts/recurring-policy.js";
 import type { SaleFacts, SubscriptionStart } from "../domain/types.js";
-import { attribute, isAffiliateIdShape, isSelfReferral, type AffiliateCandidate, type Attribution } from "./attribution.js";
+import { attribute, isAffiliateIdShape, isSelfReferral, NO_CODE, type AffiliateCandidate, type Attribution } from "./attribution.js";
 import { policyVerdict } from "./recurring-policy.js";
 import { creditSubscription, emptySubscription, paymentNumber, withCount, withPayment, withStart, type SubscriptionRecord } from "./subscription.js";
 
@@ -75,7 +75,7 @@ export function decideSubscriptionPayment(input: {
   } else if (sub.affiliateId !== null) {
     const credited = sub.affiliateId;
     const selfReferral = candidate?.id === credited && isSelfReferral(input.customerEmail, candidate);
-    const base = { affiliateId: credited, candidate: credited, field: "subscription", rule: "subscription", reason: null, selfReferral, by: null } as const;
+    const base = { affiliateId: credited, candidate: credited, field: "subscription", rule: "subscription", reason: null, selfReferral, by: null, ...NO_CODE } as const;
     attribution = test ? { ...base, affiliateId: null, reason: "test" } : base;
   } else {
     // Credited from the renewal's own reference; a slug is credited to the affiliate it names.

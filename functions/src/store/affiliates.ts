@@ -9,6 +9,7 @@ import { DomainError } from "../domain/errors.js";
 import { auditIn } from "./audit.js";
 import { ensureAuthUser } from "./auth-users.js";
 import { affiliates, slugs } from "./collections.js";
+import { prepareDiscountClaims } from "./discount-codes.js";
 import { db, FieldValue, readAlone, type Read, type Transaction } from "./firestore.js";
 
 // The owner's note and review on an affiliate live in `affiliateNotes/{affiliateId}`, which only the
@@ -52,6 +53,9 @@ export function newAffiliate(fields: { email: string; name: string; status: Affi
     recurringPolicy: null,
     cookieDays: null,
     discountCode: null,
+    discountIds: {},
+    codeOnlyApproval: false,
+    courseRates: {},
     slug: null,
     createdAt: FieldValue.serverTimestamp(),
   };
@@ -103,6 +107,10 @@ export interface AffiliateTerms {
   rateBps: number | null;
   cookieDays: number | null;
   discountCode: string | null;
+  /** The platforms' ids for the code; null: none. */
+  discountIds: { paddle: string | null };
+  codeOnlyApproval: boolean;
+  courseRates: Record<string, number>;
   /** Checked and lower-cased by the callable's input; null keeps links on the uid. */
   slug: string | null;
   note: string;
@@ -113,7 +121,9 @@ export interface AffiliateTerms {
 /**
  * Terms apply to future sales only: orders keep the rate they were credited with. A new slug is
  * claimed create-if-absent in the same transaction; an old one stays pointing at the affiliate so
- * links already shared keep working and nobody else can take them over.
+ * links already shared keep working and nobody else can take them over. A discount code (and its
+ * platform ids) is claimed the same way but released when it changes: sales are credited when
+ * first seen, so a code given up can go to someone else from then on.
  */
 export async function updateAffiliateTerms(affiliateId: string, terms: AffiliateTerms, owner: Actor): Promise<void> {
   const ref = affiliates().doc(affiliateId);
@@ -127,11 +137,15 @@ export async function updateAffiliateTerms(affiliateId: string, terms: Affiliate
     const uidClash = terms.slug ? await tx.get(affiliates().doc(terms.slug)) : null;
     const taken = (slugSnap?.exists && slugSnap.data()?.affiliateId !== affiliateId) || (uidClash?.exists && uidClash.id !== affiliateId);
     if (taken) throw new DomainError("conflict", "This slug is taken.");
+    const discountIds = terms.discountIds.paddle === null ? {} : { paddle: terms.discountIds.paddle };
+    const moveClaims = await prepareDiscountClaims(tx, affiliateId, affiliate, { discountCode: terms.discountCode, discountIds });
     if (slugRef && !slugSnap?.exists) tx.create(slugRef.withConverter(null), { affiliateId, createdAt: FieldValue.serverTimestamp() });
-    const { rateBps, cookieDays, discountCode, slug, recurringPolicy } = affiliate;
+    moveClaims();
+    const { rateBps, cookieDays, discountCode, codeOnlyApproval, courseRates, slug, recurringPolicy } = affiliate;
     const { note, ...affiliateTerms } = terms;
-    tx.update(ref, { ...affiliateTerms, ...OWNER_FIELDS_GONE, updatedAt: FieldValue.serverTimestamp() });
+    tx.update(ref, { ...affiliateTerms, discountIds, ...OWNER_FIELDS_GONE, updatedAt: FieldValue.serverTimestamp() });
     writeOwnerNote(tx, affiliateId, note, owner);
-    auditIn(tx, { action: "updateAffiliate", by: owner, target: { collection: "affiliates", id: affiliateId }, before: { rateBps, cookieDays, discountCode, slug, recurringPolicy, note: previousNote }, after: terms });
+    const before = { rateBps, cookieDays, discountCode, discountIds: affiliate.discountIds, codeOnlyApproval, courseRates, slug, recurringPolicy, note: previousNote };
+    auditIn(tx, { action: "updateAffiliate", by: owner, target: { collection: "affiliates", id: affiliateId }, before, after: { ...terms, discountIds } });
   });
 }

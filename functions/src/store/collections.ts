@@ -85,6 +85,23 @@ export const slugs = () =>
       }),
     );
 
+/** `discountCodes/{CODE}` or `discountCodes/{platform}:{id}`: whose discount code (or platform discount id) this is. */
+export interface DiscountClaim {
+  affiliateId: string | null;
+  /** The code as the owner entered it. */
+  code: string | null;
+}
+
+export const discountCodes = () =>
+  db()
+    .collection("discountCodes")
+    .withConverter(
+      reader<DiscountClaim>((data) => {
+        const id = strOrNull(data["affiliateId"]);
+        return { affiliateId: id !== null && !id.includes("/") ? id : null, code: strOrNull(data["code"]) };
+      }),
+    );
+
 /** `visits/{affiliateId}_{day}_{visitor}`: one visitor's counted clicks for one affiliate on one UTC day. */
 export interface VisitRecord extends VisitCounts {
   /** Requests already applied, newest last: a commit the SDK retries after an unknown outcome is not counted twice. */

@@ -1,7 +1,6 @@
 import { customerKeyOf, orderKeyOf } from "../../../contracts/ids.js";
 import type { Platform } from "../../../contracts/platforms.js";
 import type { AffiliateRecord } from "../affiliates/record.js";
-import { courseForProduct } from "../courses/course.js";
 import type { AffiliateCandidate } from "../orders/attribution.js";
 import type { OrderRecord } from "../orders/record.js";
 import { decideOrder, planOrderChange, type OrderChange } from "../orders/rules.js";
@@ -9,7 +8,9 @@ import { renewalsToRederive, type SubscriptionRecord } from "../orders/subscript
 import { affiliateToReadFor } from "../orders/subscription-rules.js";
 import { findAffiliate } from "./affiliates.js";
 import { customers, orders } from "./collections.js";
-import { loadCourses } from "./courses.js";
+import { courseForProduct } from "../courses/course.js";
+import { findCourse, loadCourses } from "./courses.js";
+import { findDiscountOwnerIn } from "./discount-codes.js";
 import { readIn, type DocumentReference, type Transaction } from "./firestore.js";
 import { readProgramSettings } from "./program.js";
 import { readSubscriptionIn, writeSubscription } from "./subscriptions.js";
@@ -95,22 +96,29 @@ export async function prepareOrderChange(
   const toRead = affiliateToReadFor(sale, plan.affiliateToRead, plan.attribution?.rule === "manual", sub);
   const customer = plan.customerToRead ? ((await tx.get(customers().doc(customerKeyOf(platform, plan.customerToRead)))).data() ?? null) : null;
   const affiliate = toRead ? await findAffiliate(toRead, readIn(tx)) : null;
+  const discount = plan.discountToRead ? await findDiscountOwnerIn(tx, platform, plan.discountToRead) : null;
+  // A Lemon Squeezy invoice names no product: its subscription's is used. The rate is snapshotted
+  // when the sale is first seen: read its course exactly then; later changes only re-label the
+  // order, for which the instance's cached course list is enough.
+  const saleProductId = sale?.productId ?? sub?.productId ?? null;
+  const course = stored?.facts.sale ? courseForProduct(await loadCourses(), platform, saleProductId) : await findCourse(platform, saleProductId);
   const decision = decideOrder(stored, plan, {
     customer,
     candidate: candidateOf(affiliate),
+    code: discount && { code: discount.code, candidate: candidateOf(discount.affiliate) },
+    course,
     settings,
     ...(subId === null ? {} : { subscription: { platform, orderId, stored: sub } }),
   });
-  const { attribution, order, customerEmail, customerName } = decision;
+  const { attribution, order, rateSource, customerEmail, customerName } = decision;
   const after = decision.subscription;
-  // A Lemon Squeezy invoice names no product: its subscription's is shown.
   const productId = sale?.productId ?? after?.productId ?? null;
   const productName = sale?.productName ?? after?.productName ?? null;
-  const course = courseForProduct(await loadCourses(), platform, productId);
   return {
     ref,
     order: {
       ...order,
+      rateSource,
       platform,
       orderId,
       facts: plan.facts,
@@ -137,6 +145,8 @@ export function candidateOf(affiliate: AffiliateRecord | null): AffiliateCandida
       email: affiliate.email,
       rateBps: affiliate.rateBps,
       recurringPolicy: affiliate.recurringPolicy,
+      courseRates: affiliate.courseRates,
+      codeOnlyApproval: affiliate.codeOnlyApproval,
     }
   );
 }

@@ -18,7 +18,7 @@ import {
 } from "../types/models";
 import { errorCode } from "./errors";
 import { byName, date, db, listenDoc, listenList, listenQuery, readOnly, type OnError, type Unsubscribe } from "./firestore";
-import { int, intOrNull, oneOf, recordMap, str, strings, strOrNull, type Fields } from "../../../contracts/read-fields";
+import { int, intMap, intOrNull, isRecord, oneOf, recordMap, str, strings, strOrNull, type Fields } from "../../../contracts/read-fields";
 
 const commissionConverter = readOnly<Commission>((id, f) => ({
   id,
@@ -71,6 +71,9 @@ export const readAffiliate = (id: string, f: Fields): AffiliateProfile => ({
   rateBps: intOrNull(f["rateBps"]),
   cookieDays: intOrNull(f["cookieDays"]),
   discountCode: strOrNull(f["discountCode"]),
+  paddleDiscountId: isRecord(f["discountIds"]) ? strOrNull(f["discountIds"]["paddle"]) : null,
+  codeOnlyApproval: f["codeOnlyApproval"] === true,
+  courseRates: intMap(f["courseRates"]),
   slug: strOrNull(f["slug"]),
   displayName: str(f["displayName"]),
   payoutEmail: str(f["payoutEmail"]),

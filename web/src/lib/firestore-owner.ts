@@ -4,7 +4,7 @@ import { collection, doc, limit, orderBy, query, where } from "firebase/firestor
 import { programSettings } from "../../../contracts/program-settings";
 import { readRecurringPolicy } from "../../../contracts/recurring-policy";
 import { readSyncRun, readSyncState, SYNC_PLATFORMS, type SyncRun, type SyncState } from "../../../contracts/sync";
-import { ORDER_STATUSES, PLATFORMS, type AffiliateProfile, type FailedEvent, type MailItem, type OwnerApplication, type OwnerAffiliate, type OwnerCourse, type OwnerOrder, type OwnerPayout, type ProgramSettings } from "../types/models";
+import { ORDER_STATUSES, PLATFORMS, type FailedEvent, type MailItem, type OwnerApplication, type OwnerAffiliate, type OwnerCourse, type OwnerOrder, type OwnerPayout, type ProgramSettings } from "../types/models";
 import { byName, date, db, listenDoc, listenList, readOnly, type OnError, type Unsubscribe } from "./firestore";
 import { readAffiliate, readCourse, readPayout } from "./firestore-affiliate";
 import { int, intMap, intOrNull, isRecord, oneOf, str, strings, strOrNull } from "../../../contracts/read-fields";
@@ -60,6 +60,8 @@ const ownerOrderConverter = readOnly<OwnerOrder>((id, f) => {
           reason: strOrNull(attribution["reason"]),
           selfReferral: attribution["selfReferral"] === true,
           by: strOrNull(attribution["by"]),
+          discountCode: strOrNull(attribution["discountCode"]),
+          codeAffiliateId: strOrNull(attribution["codeAffiliateId"]),
         }
       : null,
     courseName: str(f["courseName"]) || str(f["productName"]) || (sale ? str(sale["productName"]) : ""),
@@ -73,6 +75,7 @@ const ownerOrderConverter = readOnly<OwnerOrder>((id, f) => {
     baseCurrency: str(f["baseCurrency"]),
     refundedGrossMinor: int(f["refundedGrossMinor"]),
     rateBps: intOrNull(f["rateBps"]),
+    rateSource: strOrNull(f["rateSource"]),
     commissionMinor: int(f["commissionMinor"]),
     commissionCurrency: str(f["commissionCurrency"]),
     paidOutMinor: int(f["paidOutMinor"]),
@@ -99,6 +102,7 @@ const ownerCourseConverter = readOnly<OwnerCourse>((id, f) => {
   return {
     ...readCourse(id, f),
     productIds: Object.fromEntries(PLATFORMS.map((p) => [p, strings(ids[p])])) as OwnerCourse["productIds"],
+    rateBps: intOrNull(f["rateBps"]),
   };
 });
 

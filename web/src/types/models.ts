@@ -76,6 +76,12 @@ export interface AffiliateProfile {
   rateBps: number | null;
   cookieDays: number | null;
   discountCode: string | null;
+  /** Paddle Billing's id for the code (`dsc_…`), which its sales carry instead of the code. */
+  paddleDiscountId: string | null;
+  /** Sales credited by the code alone wait for the owner's approval. */
+  codeOnlyApproval: boolean;
+  /** The affiliate's rate on particular courses, basis points by course id. */
+  courseRates: Record<string, number>;
   slug: string | null;
   displayName: string;
   payoutEmail: string;
@@ -115,6 +121,8 @@ export interface AttributionReceipt {
   reason: string | null;
   selfReferral: boolean;
   by: string | null;
+  discountCode: string | null;
+  codeAffiliateId: string | null;
 }
 
 export interface OwnerOrder {
@@ -136,6 +144,8 @@ export interface OwnerOrder {
   baseCurrency: string;
   refundedGrossMinor: number;
   rateBps: number | null;
+  /** Which level the rate came from: affiliate_course, affiliate, course or program. */
+  rateSource: string | null;
   commissionMinor: number;
   commissionCurrency: string;
   paidOutMinor: number;
@@ -160,6 +170,8 @@ export interface OwnerPayout extends Payout {
 
 export interface OwnerCourse extends Course {
   productIds: Record<Platform, string[]>;
+  /** The course's own rate; null: the program's. */
+  rateBps: number | null;
 }
 
 /** `applications/{id}`: what the public form sent, awaiting the owner. */

@@ -41,7 +41,7 @@ describe("parsePaddleClassicEvent: sales", () => {
         customerName: "customer_name",
         affiliate: { value: "Example String", field: "passthrough" },
         subscription: null,
-        discount: null,
+        discount: { code: "Coupon 7", platformId: null },
       },
     });
   });

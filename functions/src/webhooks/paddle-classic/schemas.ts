@@ -30,6 +30,8 @@ export const saleSchema = z.object({
   initial_payment: optional,
   passthrough: optional,
   custom_data: optional,
+  /** The coupon code the buyer entered, as typed when the coupon was created. */
+  coupon: optional,
 });
 
 export const refundSchema = z

@@ -49,6 +49,13 @@ describe("parsePaddleEvent: vendor fixtures", () => {
     });
   });
 
+  it("keeps the discount id Paddle sends in place of a code", () => {
+    const body = fixture("transaction.completed");
+    (body.data as Json).discount_id = "dsc_01gtgztp8fpchantd5g1wrksa3";
+    const event = parsePaddleEvent(JSON.stringify(body), LIVE);
+    expect(event).toMatchObject({ kind: "sale", sale: { discount: { code: null, platformId: "dsc_01gtgztp8fpchantd5g1wrksa3" } } });
+  });
+
   it("marks events from a sandbox endpoint as test", () => {
     const event = parsePaddleEvent(readFixtureText("vendor/paddle-billing/transaction.completed.json"), { sandbox: true });
     expect(event).toMatchObject({ kind: "sale", test: true });

@@ -64,7 +64,8 @@ function transactionCompleted(common: Common, data: unknown, test: boolean): Par
     customerName: null,
     affiliate: readAffiliateRef(txn.custom_data, "data.custom_data"),
     subscription: subscriptionOf(txn),
-    discount: null,
+    // Paddle sends only the discount's id; the owner records it beside the affiliate's code.
+    discount: txn.discount_id ? { code: null, platformId: txn.discount_id } : null,
   };
   return { ...common, kind: "sale", orderId: txn.id, test, sale };
 }

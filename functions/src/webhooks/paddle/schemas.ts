@@ -19,6 +19,7 @@ export const transactionSchema = z.object({
   origin: z.string().nullish(),
   currency_code: currencyCode,
   custom_data: z.unknown().optional(),
+  discount_id: z.string().nullish(),
   items: z.array(z.object({ price: z.object({ product_id: z.string().nullish() }).nullish() })).default([]),
   details: z.object({
     totals: z.object({ total: money, grand_total: money.nullish(), tax: money, fee: money.nullish(), earnings: money.nullish() }),

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { Field } from "../../../components/field";
-import type { OwnerAffiliate } from "../../../types/models";
+import { parsePercent, percentText } from "../../../lib/percent";
+import type { Course, OwnerAffiliate } from "../../../types/models";
 import { ActionForm } from "../action-form";
 import { RecurringPolicyFields } from "../recurring-policy-fields";
 import { parsePolicyFields, policyFields } from "../recurring-policy-form";
@@ -14,11 +15,25 @@ function numberOrNull(text: string): number | null | "bad" {
 
 const textOf = (value: number | string | null) => (value === null ? "" : String(value));
 
+/** Per-course rates as typed; courses left empty fall back to the affiliate's rate. */
+function courseRatesOf(texts: Record<string, string>): Record<string, number> | "bad" {
+  const out: Record<string, number> = {};
+  for (const [courseId, text] of Object.entries(texts)) {
+    const bps = parsePercent(text);
+    if (bps === "bad") return "bad";
+    if (bps !== null) out[courseId] = bps;
+  }
+  return out;
+}
+
 /** The affiliate's own terms; an empty field falls back to the program's setting. */
-export function TermsForm({ affiliate }: { affiliate: OwnerAffiliate }) {
+export function TermsForm({ affiliate, courses }: { affiliate: OwnerAffiliate; courses: Course[] }) {
   const [rate, setRate] = useState(textOf(affiliate.rateBps));
   const [cookieDays, setCookieDays] = useState(textOf(affiliate.cookieDays));
   const [discountCode, setDiscountCode] = useState(textOf(affiliate.discountCode));
+  const [paddleDiscountId, setPaddleDiscountId] = useState(textOf(affiliate.paddleDiscountId));
+  const [codeOnlyApproval, setCodeOnlyApproval] = useState(affiliate.codeOnlyApproval);
+  const [courseRates, setCourseRates] = useState<Record<string, string>>(() => Object.fromEntries(Object.entries(affiliate.courseRates).map(([id, bps]) => [id, percentText(bps)])));
   const [slug, setSlug] = useState(textOf(affiliate.slug));
   const [note, setNote] = useState(affiliate.note);
   const [policy, setPolicy] = useState(() => policyFields(affiliate.recurringPolicy));
@@ -37,22 +52,54 @@ export function TermsForm({ affiliate }: { affiliate: OwnerAffiliate }) {
         const days = numberOrNull(cookieDays);
         const recurring = parsePolicyFields(policy);
         setPolicyError(recurring.ok ? undefined : recurring.error);
+        const perCourse = courseRatesOf(courseRates);
         if (rateBps === "bad" || days === "bad") {
           setLocal("Rate and cookie days are whole numbers (rate in basis points: 5000 = 50%).");
           return;
         }
         if (!recurring.ok) return;
+        if (perCourse === "bad") {
+          setLocal("Course rates are percentages from 0 to 100, like 40 or 12.5.");
+          return;
+        }
         setLocal(null);
         await action.run(
           "updateAffiliate",
-          { affiliateId: affiliate.id, rateBps, cookieDays: days, discountCode: discountCode.trim() || null, slug: slug.trim() || null, note, recurringPolicy: recurring.value },
+          {
+            affiliateId: affiliate.id,
+            rateBps,
+            cookieDays: days,
+            discountCode: discountCode.trim() || null,
+            discountIds: { paddle: paddleDiscountId.trim() || null },
+            codeOnlyApproval,
+            courseRates: perCourse,
+            slug: slug.trim() || null,
+            note,
+            recurringPolicy: recurring.value,
+          },
           "Saved. New terms apply to future sales only; subscriptions already credited keep their policy.",
         );
       }}
     >
       <Field label="Commission rate (basis points, empty = program default)" name="rateBps" value={rate} onValue={setRate} testId="terms-rate" hint="5000 = 50%. Past commissions keep their rate." />
       <Field label="Cookie window in days (empty = program default)" name="cookieDays" value={cookieDays} onValue={setCookieDays} testId="terms-cookie" />
-      <Field label="Discount code" name="discountCode" value={discountCode} onValue={setDiscountCode} maxLength={40} testId="terms-discount" />
+      <Field label="Discount code" name="discountCode" value={discountCode} onValue={setDiscountCode} maxLength={40} testId="terms-discount" hint="One affiliate's, whatever its case. A sale with this code and no referral link is credited to this affiliate." />
+      <Field label="Paddle Billing discount id for this code" name="paddleDiscountId" value={paddleDiscountId} onValue={setPaddleDiscountId} maxLength={100} testId="terms-paddle-discount" hint="dsc_… from Paddle → Catalog → Discounts: Paddle's sales name the discount by this id, not by the code." />
+      <label className="field">
+        <span>
+          <input type="checkbox" name="codeOnlyApproval" checked={codeOnlyApproval} onChange={(e) => setCodeOnlyApproval(e.target.checked)} data-testid="terms-code-approval" /> Hold sales made with the code alone (no referral link) for my approval
+        </span>
+      </label>
+      {courses.map((course) => (
+        <Field
+          key={course.id}
+          label={`Rate on ${course.name} in % (empty = rate above)`}
+          name={`courseRate-${course.id}`}
+          value={courseRates[course.id] ?? ""}
+          onValue={(value) => setCourseRates((all) => ({ ...all, [course.id]: value }))}
+          testId={`terms-course-rate-${course.id}`}
+        />
+      ))}
       <Field label="Readable slug for links" name="slug" value={slug} onValue={setSlug} maxLength={32} testId="terms-slug" hint="3–32 lower-case letters, digits or dashes." />
       <RecurringPolicyFields value={policy} onValue={setPolicy} error={policyError} inheritLabel="The program's policy" testId="terms-recurring" />
       <Field label="Note (only you see it)" name="note" value={note} onValue={setNote} multiline maxLength={1000} />

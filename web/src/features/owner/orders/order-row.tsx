@@ -9,6 +9,7 @@ import { OrderActions } from "./order-actions";
 /** Why an order's commission is held for the owner (functions/src/orders/derive.ts `OrderFlag`). */
 const FLAG_LABELS: Readonly<Record<string, string>> = {
   self_referral: "self-referral",
+  code_only: "code-only sale: review",
   refund_currency: "refund in another currency: review",
 };
 
