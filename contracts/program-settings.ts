@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCurrency } from "./currency.js";
 
 // The program's settings with their defaults, read by the functions (rates, windows, threshold) and
 // edited by the owner in the portal: a missing or partial `settings/program` document
@@ -8,6 +9,8 @@ export const programSettingsSchema = z.object({
   defaultRateBps: z.number().int().min(0).max(10_000).default(5_000),
   refundWindowDays: z.number().int().min(0).max(365).default(30),
   cookieDays: z.number().int().min(1).max(400).default(30),
+  /** The currency the console shows and edits program amounts in (the payout threshold's digits). */
+  currency: z.string().refine(isCurrency, "an ISO 4217 code from the currency table").default("USD"),
   payoutThresholdMinor: z.number().int().min(0).max(100_000_000).default(5_000),
   discountCode: z.string().trim().max(40).default(""),
   notifyEmails: z.array(z.email()).max(10).default([]),
