@@ -110,6 +110,8 @@ const mailConverter = readOnly<MailItem>((id, f) => {
     createdAt: date(f["createdAt"]),
     state: strOrNull(delivery["state"]),
     error: strOrNull(delivery["error"]),
+    html: str(message["html"]),
+    text: str(message["text"]),
   };
 });
 

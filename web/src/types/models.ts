@@ -174,6 +174,9 @@ export interface MailItem {
   /** The Trigger Email extension's delivery state (PENDING, PROCESSING, SUCCESS, ERROR), or null before it picked the mail up. */
   state: string | null;
   error: string | null;
+  /** The two bodies exactly as queued: the HTML document and the plain-text part. */
+  html: string;
+  text: string;
 }
 
 /** A stored webhook event that could not be parsed or applied: the owner replays it once the cause is fixed. */
