@@ -2,7 +2,7 @@
 // allow nothing wider. The owner's module builds on the profile and payout readers below.
 import { CLICK_SHARDS } from "../../../contracts/clicks";
 import { readLedgerShard } from "../../../contracts/ledger";
-import { collection, doc, getDoc, limit, orderBy, query, startAfter, updateDoc, where, type DocumentData, type QueryDocumentSnapshot } from "firebase/firestore";
+import { collection, doc, getDoc, getDocs, limit, orderBy, query, startAfter, updateDoc, where, type DocumentData, type QueryDocumentSnapshot } from "firebase/firestore";
 import {
   AFFILIATE_STATUSES,
   COMMISSION_STATUSES,
@@ -123,6 +123,25 @@ export function listenCommissionPage(
     },
     onError,
   );
+}
+
+/** The rules' largest page of commissions for an affiliate. */
+const COMMISSION_PAGE_MAX = 100;
+
+/**
+ * Every commission of the affiliate, newest sale first, read once page by page (the rules allow
+ * at most 100 a query) for the CSV download.
+ */
+export async function readAllCommissions(affiliateId: string): Promise<Commission[]> {
+  const base = collection(db, "commissions").withConverter(commissionConverter);
+  const all: Commission[] = [];
+  let after: QueryDocumentSnapshot<Commission, DocumentData> | undefined;
+  for (;;) {
+    const snap = await getDocs(query(base, where("affiliateId", "==", affiliateId), orderBy("saleAt", "desc"), ...(after ? [startAfter(after)] : []), limit(COMMISSION_PAGE_MAX)));
+    all.push(...snap.docs.map((d) => d.data()));
+    after = snap.docs.at(-1);
+    if (snap.docs.length < COMMISSION_PAGE_MAX || after === undefined) return all;
+  }
 }
 
 /** Click counters for the given `YYYY-MM` months (at most 30, a Firestore `in` limit). */

@@ -8,6 +8,7 @@ import { LinksSection } from "../../features/links/links-section";
 import { PayoutsSection } from "../../features/payouts/payouts-section";
 import { ProfileSection } from "../../features/profile/profile-section";
 import { useNow } from "../../hooks/use-now";
+import { DEFAULT_PAYOUT_THRESHOLD_MINOR } from "../../../../contracts/payout-threshold";
 import { dayKey } from "../../lib/days";
 import "./dashboard.css";
 
@@ -23,7 +24,7 @@ export default function DashboardRoute() {
   return (
     <div className="dashboard" data-testid="dashboard">
       <PageTitle title="Dashboard">{me?.displayName || me?.name ? `Welcome, ${me.displayName || me.name}` : "Your dashboard"}</PageTitle>
-      <BalanceCards ledgers={ledgers} now={now} />
+      <BalanceCards ledgers={ledgers} now={now} thresholdMinor={settings?.payoutThresholdMinor ?? DEFAULT_PAYOUT_THRESHOLD_MINOR} />
       <ChartsSection uid={uid} today={today} ledgers={ledgers} />
       <CommissionsSection uid={uid} now={now} />
       <LinksSection uid={uid} slug={me?.slug ?? null} affiliateDiscountCode={me?.discountCode ?? null} programDiscountCode={settings?.discountCode ?? null} />
