@@ -6,6 +6,7 @@ import { inviteAffiliateInput, inviteAffiliateOutput } from "./invite-affiliate.
 import { payableNowInput, payableNowOutput } from "./payable-now.js";
 import { reattributeOrderInput, reattributeOrderOutput } from "./reattribute-order.js";
 import { recordPayoutInput, recordPayoutOutput } from "./record-payout.js";
+import { requestPayoutInput, requestPayoutOutput } from "./request-payout.js";
 import { replayWebhookEventInput, replayWebhookEventOutput } from "./replay-webhook-event.js";
 import { saveCourseInput, saveCourseOutput } from "./save-course.js";
 import { saveProgramSettingsInput, saveProgramSettingsOutput } from "./save-program-settings.js";
@@ -34,6 +35,7 @@ export const callables = {
   payableNow: { input: payableNowInput, output: payableNowOutput },
   recordPayout: { input: recordPayoutInput, output: recordPayoutOutput },
   replayWebhookEvent: { input: replayWebhookEventInput, output: replayWebhookEventOutput },
+  requestPayout: { input: requestPayoutInput, output: requestPayoutOutput },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type CallableName = keyof typeof callables;

@@ -13,6 +13,7 @@ import {
   type Course,
   type LedgerShard,
   type Payout,
+  type PayoutRequest,
   type ProfileUpdate,
   type StoredProgramSettings,
 } from "../types/models";
@@ -58,6 +59,18 @@ export const readPayout = (id: string, f: Fields): Payout => ({
   orderKeys: strings(f["orderKeys"]),
 });
 const payoutConverter = readOnly<Payout>(readPayout);
+
+export const readPayoutRequest = (id: string, f: Fields): PayoutRequest => ({
+  id,
+  affiliateId: str(f["affiliateId"]),
+  currency: str(f["currency"]),
+  amountMinor: int(f["amountMinor"]),
+  status: f["status"] === "open" ? "open" : "paid",
+  requestedAt: date(f["requestedAt"]),
+  closedAt: date(f["closedAt"]),
+  payoutId: strOrNull(f["payoutId"]),
+});
+const payoutRequestConverter = readOnly<PayoutRequest>(readPayoutRequest);
 
 export const readCourse = (id: string, f: Fields): Course => ({ id, name: str(f["name"]) || id, siteUrl: str(f["siteUrl"]) });
 const courseConverter = readOnly<Course>(readCourse);
@@ -159,6 +172,11 @@ export function listenClickStats(affiliateId: string, months: readonly string[],
 /** Newest first (index: affiliateId ASC, createdAt DESC). */
 export function listenPayouts(affiliateId: string, next: (payouts: Payout[]) => void, onError: OnError): Unsubscribe {
   return listenList(query(collection(db, "payouts").withConverter(payoutConverter), where("affiliateId", "==", affiliateId), orderBy("createdAt", "desc"), limit(20)), next, onError);
+}
+
+/** The affiliate's payout requests, one per currency they ever asked in (the rules allow 20 a query). */
+export function listenPayoutRequests(affiliateId: string, next: (requests: PayoutRequest[]) => void, onError: OnError): Unsubscribe {
+  return listenList(query(collection(db, "payoutRequests").withConverter(payoutRequestConverter), where("affiliateId", "==", affiliateId), limit(20)), next, onError);
 }
 
 export function listenCourses(next: (courses: Course[]) => void, onError: OnError): Unsubscribe {

@@ -2,9 +2,9 @@
 // nothing here writes (changes go through the owner callables).
 import { collection, doc, limit, orderBy, query, where } from "firebase/firestore";
 import { programSettings } from "../../../contracts/program-settings";
-import { ORDER_STATUSES, PLATFORMS, type AffiliateProfile, type FailedEvent, type MailItem, type OwnerApplication, type OwnerAffiliate, type OwnerCourse, type OwnerOrder, type OwnerPayout, type ProgramSettings } from "../types/models";
+import { ORDER_STATUSES, PLATFORMS, type AffiliateProfile, type FailedEvent, type MailItem, type OwnerApplication, type OwnerAffiliate, type OwnerCourse, type OwnerOrder, type OwnerPayout, type PayoutRequest, type ProgramSettings } from "../types/models";
 import { byName, date, db, listenDoc, listenList, readOnly, type OnError, type Unsubscribe } from "./firestore";
-import { readAffiliate, readCourse, readPayout } from "./firestore-affiliate";
+import { readAffiliate, readCourse, readPayout, readPayoutRequest } from "./firestore-affiliate";
 import { int, intMap, intOrNull, isRecord, oneOf, str, strings, strOrNull } from "../../../contracts/read-fields";
 
 const ownerAffiliateConverter = readOnly<AffiliateProfile>((id, f) => readAffiliate(id, f));
@@ -165,6 +165,17 @@ export function listenOwnerOrders(scope: OrderScope, max: number, next: (orders:
 
 export function listenAllPayouts(next: (payouts: OwnerPayout[]) => void, onError: OnError): Unsubscribe {
   return listenList(query(collection(db, "payouts").withConverter(ownerPayoutConverter), orderBy("createdAt", "desc"), limit(100)), next, onError);
+}
+
+const payoutRequestConverter = readOnly<PayoutRequest>(readPayoutRequest);
+
+/** Requests waiting for a payout, oldest first (sorted here: one equality filter needs no composite index). */
+export function listenOpenPayoutRequests(next: (requests: PayoutRequest[]) => void, onError: OnError): Unsubscribe {
+  return listenList(
+    query(collection(db, "payoutRequests").withConverter(payoutRequestConverter), where("status", "==", "open"), limit(200)),
+    (requests) => next(requests.sort((a, b) => (a.requestedAt?.getTime() ?? 0) - (b.requestedAt?.getTime() ?? 0))),
+    onError,
+  );
 }
 
 export function listenOwnerProgram(next: (settings: ProgramSettings | null) => void, onError: OnError): Unsubscribe {

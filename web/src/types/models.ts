@@ -59,6 +59,18 @@ export interface Payout {
   orderKeys: string[];
 }
 
+/** `payoutRequests/{affiliateId}_{currency}`: the affiliate's latest request to be paid in that currency. */
+export interface PayoutRequest {
+  id: string;
+  affiliateId: string;
+  currency: string;
+  amountMinor: number;
+  status: "open" | "paid";
+  requestedAt: Date | null;
+  closedAt: Date | null;
+  payoutId: string | null;
+}
+
 export interface Course {
   id: string;
   name: string;
