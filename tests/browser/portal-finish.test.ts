@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { mailDocId } from "../../functions/src/emails/mail-doc";
 import { csvRecords, parseCsv } from "../../web/src/lib/csv";
-import { daysAgo, OWNER_EMAIL, sale, TRIGGER_WAIT } from "../integration/owner/helpers";
+import { daysAgo, OWNER_EMAIL, ownerIdToken, sale, TRIGGER_WAIT } from "../integration/owner/helpers";
 import { DESKTOP_UA, launchChromium, signIn } from "../support/browser";
 import { createAffiliate, db, eventually } from "../support/emulator";
 import { horizontalOverflow, screenshotAtWidths } from "../support/screenshots";
@@ -41,7 +41,15 @@ async function ownerPage(section: string): Promise<Page> {
 
 beforeAll(async () => {
   browser = await launchChromium();
-});
+  // Starts the session callable's worker: a portal whose first sign-in meets a cold worker on this
+  // loaded emulator can wait longer than any step here.
+  await ownerIdToken();
+  // The first page sign-in of a run on this loaded emulator has been seen to stall past every
+  // step's wait while later ones pass: one owner sign-in here takes that first turn.
+  const warm = await newPage();
+  await signIn(warm, OWNER_EMAIL);
+  await warm.getByTestId("owner-home").waitFor({ timeout: STEP_TIMEOUT / 2 }).catch(() => undefined);
+}, STEP_TIMEOUT);
 
 afterAll(async () => {
   for (const context of contexts) await context.close();
