@@ -52,6 +52,11 @@ export function payoutLockKeyOf(affiliateId: string, currency: string): string {
   return `${affiliateId}_${currency}`;
 }
 
+/** `payoutRequests/{affiliateId}_{currency}`: the affiliate's latest payout request in that currency, so at most one is open. */
+export function payoutRequestKeyOf(affiliateId: string, currency: string): string {
+  return `${affiliateId}_${currency}`;
+}
+
 /** `visits/{affiliateId}_{day}_{visitor}`: one visitor's clicks for one affiliate on one UTC day. */
 export function visitKeyOf(affiliateId: string, day: string, visitor: string): string {
   return `${affiliateId}_${day}_${visitor}`;

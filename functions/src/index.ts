@@ -28,6 +28,7 @@ export { approveSelfReferral } from "./owner/approve-self-referral.js";
 export { replayWebhookEvent } from "./owner/replay-webhook-event.js";
 export { payableNow } from "./owner/payable-now.js";
 export { recordPayout } from "./owner/record-payout.js";
+export { requestPayout } from "./affiliates/request-payout.js";
 export { tidyLedgersDaily } from "./triggers/tidy-ledgers.js";
 export { onSyncRunWritten, syncHourly } from "./triggers/sync-runs.js";
 export { startSync, syncStatus } from "./owner/start-sync.js";

@@ -66,7 +66,7 @@ describe("collection-group queries", () => {
 });
 
 describe("query limits and filters", () => {
-  const rows = (["commissions", "ledgers", "clickStats", "payouts"] as const).flatMap((collection): Case[] => {
+  const rows = (["commissions", "ledgers", "clickStats", "payouts", "payoutRequests"] as const).flatMap((collection): Case[] => {
     const cap = keyedSpecs[collection].listCap ?? 0;
     const mine = (s: RulesSuite) => A(s).collection(collection).where("affiliateId", "==", uid.A);
     return [

@@ -35,7 +35,7 @@ export type SharedOp = (typeof sharedOps)[number];
 
 export type Expectation = "allow" | "deny";
 
-export const keyedCollections = ["affiliates", "commissions", "ledgers", "clickStats", "payouts"] as const;
+export const keyedCollections = ["affiliates", "commissions", "ledgers", "clickStats", "payouts", "payoutRequests"] as const;
 export type KeyedCollection = (typeof keyedCollections)[number];
 
 export const sharedCollections = [
@@ -83,7 +83,8 @@ const affiliates: Table = {
   FakeOwner: /*      */ "-       n         n        -        n          n      n      n       n",
 };
 
-// commissions, ledgers, clickStats and payouts: read own rows, never write.
+// commissions, ledgers, clickStats, payouts and payoutRequests: read own rows, never write (a
+// payout request is made through the requestPayout callable).
 //                      get-own get-other list-all list-own list-other create upd-ok upd-bad delete
 const affiliateRows: Table = {
   Anon: /*           */ "-       n         n        -        n          n      n      n       n",
@@ -167,6 +168,7 @@ export const keyedTables: Record<KeyedCollection, Table> = {
   ledgers: affiliateRows,
   clickStats: affiliateRows,
   payouts: affiliateRows,
+  payoutRequests: affiliateRows,
 };
 
 export const sharedTables: Record<SharedCollection, Table> = {

@@ -181,6 +181,15 @@ export const keyedSpecs: Record<KeyedCollection, KeyedSpec> = {
     updateBad: { amountMinor: 500_000 },
     owners: rowUids,
   },
+  payoutRequests: {
+    docId: (a) => `${a}_EUR`,
+    data: (a) => ({ affiliateId: a, currency: "EUR", amountMinor: 7500, thresholdMinor: 5000, status: "open", requestedAt: created, closedAt: null, payoutId: null }),
+    listCap: 20,
+    // Even closing one's own request is the server's: it happens when the owner records the payout.
+    updateOk: { status: "paid" },
+    updateBad: { amountMinor: 500_000 },
+    owners: rowUids,
+  },
 };
 
 interface SharedSpec {

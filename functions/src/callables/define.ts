@@ -86,6 +86,22 @@ export function anonymousCallable<I, O>(contract: Contract<I, O>, minAnswerMs: n
   );
 }
 
+/**
+ * A callable for a signed-in affiliate: the token must carry a verified email (every sign-in is by
+ * email link), and the handler gets the uid, which is the affiliate id; the store checks that the
+ * affiliate is active in the same transaction as the change.
+ */
+export function affiliateCallable<I, O>(contract: Contract<I, O>, handler: NoInfer<(input: I, affiliateId: string) => Promise<O>>) {
+  return onCall({ maxInstances: MAX_INSTANCES.callables }, (request) =>
+    answering(() => {
+      const auth = request.auth;
+      if (!auth) throw new DomainError("unauthenticated", "Sign in first.");
+      if (auth.token.email_verified !== true) throw new DomainError("permission-denied", "Sign in with your email link first.");
+      return handler(parseInput(contract, request.data), auth.uid);
+    }),
+  );
+}
+
 /** What an owner callable needs beyond the defaults: the secrets it reads (bound at deploy). */
 export interface OwnerCallableOptions {
   secrets?: SecretParam[];

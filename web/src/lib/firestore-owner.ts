@@ -4,9 +4,9 @@ import { collection, doc, limit, orderBy, query, where } from "firebase/firestor
 import { programSettings } from "../../../contracts/program-settings";
 import { readRecurringPolicy } from "../../../contracts/recurring-policy";
 import { readSyncRun, readSyncState, SYNC_PLATFORMS, type SyncRun, type SyncState } from "../../../contracts/sync";
-import { ORDER_STATUSES, PLATFORMS, type FailedEvent, type MailItem, type OwnerApplication, type OwnerAffiliate, type OwnerCourse, type OwnerOrder, type OwnerPayout, type ProgramSettings } from "../types/models";
+import { ORDER_STATUSES, PLATFORMS, type FailedEvent, type MailItem, type OwnerApplication, type OwnerAffiliate, type OwnerCourse, type OwnerOrder, type OwnerPayout, type PayoutRequest, type ProgramSettings } from "../types/models";
 import { byName, date, db, listenDoc, listenList, readOnly, type OnError, type Unsubscribe } from "./firestore";
-import { readAffiliate, readCourse, readPayout } from "./firestore-affiliate";
+import { readAffiliate, readCourse, readPayout, readPayoutRequest } from "./firestore-affiliate";
 import { int, intMap, intOrNull, isRecord, oneOf, str, strings, strOrNull } from "../../../contracts/read-fields";
 
 const ownerAffiliateConverter = readOnly<Omit<OwnerAffiliate, "note">>((id, f) => ({ ...readAffiliate(id, f), recurringPolicy: readRecurringPolicy(f["recurringPolicy"]) }));
@@ -117,6 +117,8 @@ const mailConverter = readOnly<MailItem>((id, f) => {
     createdAt: date(f["createdAt"]),
     state: strOrNull(delivery["state"]),
     error: strOrNull(delivery["error"]),
+    html: str(message["html"]),
+    text: str(message["text"]),
   };
 });
 
@@ -170,6 +172,17 @@ export function listenOwnerOrders(scope: OrderScope, max: number, next: (orders:
 
 export function listenAllPayouts(next: (payouts: OwnerPayout[]) => void, onError: OnError): Unsubscribe {
   return listenList(query(collection(db, "payouts").withConverter(ownerPayoutConverter), orderBy("createdAt", "desc"), limit(100)), next, onError);
+}
+
+const payoutRequestConverter = readOnly<PayoutRequest>(readPayoutRequest);
+
+/** Requests waiting for a payout, oldest first (sorted here: one equality filter needs no composite index). */
+export function listenOpenPayoutRequests(next: (requests: PayoutRequest[]) => void, onError: OnError): Unsubscribe {
+  return listenList(
+    query(collection(db, "payoutRequests").withConverter(payoutRequestConverter), where("status", "==", "open"), limit(200)),
+    (requests) => next(requests.sort((a, b) => (a.requestedAt?.getTime() ?? 0) - (b.requestedAt?.getTime() ?? 0))),
+    onError,
+  );
 }
 
 export function listenOwnerProgram(next: (settings: ProgramSettings | null) => void, onError: OnError): Unsubscribe {

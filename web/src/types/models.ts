@@ -62,6 +62,18 @@ export interface Payout {
   orderKeys: string[];
 }
 
+/** `payoutRequests/{affiliateId}_{currency}`: the affiliate's latest request to be paid in that currency. */
+export interface PayoutRequest {
+  id: string;
+  affiliateId: string;
+  currency: string;
+  amountMinor: number;
+  status: "open" | "paid";
+  requestedAt: Date | null;
+  closedAt: Date | null;
+  payoutId: string | null;
+}
+
 export interface Course {
   id: string;
   name: string;
@@ -193,6 +205,9 @@ export interface MailItem {
   /** The Trigger Email extension's delivery state (PENDING, PROCESSING, SUCCESS, ERROR), or null before it picked the mail up. */
   state: string | null;
   error: string | null;
+  /** The two bodies exactly as queued: the HTML document and the plain-text part. */
+  html: string;
+  text: string;
 }
 
 /** A stored webhook event that could not be parsed or applied: the owner replays it once the cause is fixed. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { OwnerAffiliate, OwnerOrder, OwnerPayout } from "../../types/models";
-import { csvRecords, parseCsv } from "./csv";
+import { csvRecords, parseCsv } from "../../lib/csv";
 import { commissionsCsv, ordersCsv } from "./exports";
 import { filterOrders, NO_FILTER, receiptText } from "./order-filter";
 import { payeeOf, paypalCsv, wiseCsv } from "./payout-csv";

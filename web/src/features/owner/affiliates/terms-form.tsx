@@ -1,17 +1,20 @@
 import { useState } from "react";
 import { Field } from "../../../components/field";
-import { parsePercent, percentText } from "../../../lib/percent";
+import { bpsToPercentText, percentTextToBps } from "../../../lib/units";
 import type { Course, OwnerAffiliate } from "../../../types/models";
 import { ActionForm } from "../action-form";
 import { RecurringPolicyFields } from "../recurring-policy-fields";
 import { parsePolicyFields, policyFields } from "../recurring-policy-form";
 import { useAction } from "../use-action";
 
-function numberOrNull(text: string): number | null | "bad" {
+/** Empty means "the program's setting"; otherwise `read` turns the text into the stored number. */
+function numberOrNull(text: string, read: (text: string) => number | null): number | null | "bad" {
   const t = text.trim();
   if (t === "") return null;
-  return /^\d+$/.test(t) ? Number(t) : "bad";
+  return read(t) ?? "bad";
 }
+
+const wholeNumber = (text: string): number | null => (/^\d+$/.test(text) ? Number(text) : null);
 
 const textOf = (value: number | string | null) => (value === null ? "" : String(value));
 
@@ -19,21 +22,23 @@ const textOf = (value: number | string | null) => (value === null ? "" : String(
 function courseRatesOf(texts: Record<string, string>): Record<string, number> | "bad" {
   const out: Record<string, number> = {};
   for (const [courseId, text] of Object.entries(texts)) {
-    const bps = parsePercent(text);
-    if (bps === "bad") return "bad";
-    if (bps !== null) out[courseId] = bps;
+    const t = text.trim();
+    if (t === "") continue;
+    const bps = percentTextToBps(t);
+    if (bps === null) return "bad";
+    out[courseId] = bps;
   }
   return out;
 }
 
 /** The affiliate's own terms; an empty field falls back to the program's setting. */
 export function TermsForm({ affiliate, courses }: { affiliate: OwnerAffiliate; courses: Course[] }) {
-  const [rate, setRate] = useState(textOf(affiliate.rateBps));
+  const [rate, setRate] = useState(affiliate.rateBps === null ? "" : bpsToPercentText(affiliate.rateBps));
   const [cookieDays, setCookieDays] = useState(textOf(affiliate.cookieDays));
   const [discountCode, setDiscountCode] = useState(textOf(affiliate.discountCode));
   const [paddleDiscountId, setPaddleDiscountId] = useState(textOf(affiliate.paddleDiscountId));
   const [codeOnlyApproval, setCodeOnlyApproval] = useState(affiliate.codeOnlyApproval);
-  const [courseRates, setCourseRates] = useState<Record<string, string>>(() => Object.fromEntries(Object.entries(affiliate.courseRates).map(([id, bps]) => [id, percentText(bps)])));
+  const [courseRates, setCourseRates] = useState<Record<string, string>>(() => Object.fromEntries(Object.entries(affiliate.courseRates).map(([id, bps]) => [id, bpsToPercentText(bps)])));
   const [slug, setSlug] = useState(textOf(affiliate.slug));
   const [note, setNote] = useState(affiliate.note);
   const [policy, setPolicy] = useState(() => policyFields(affiliate.recurringPolicy));
@@ -48,13 +53,13 @@ export function TermsForm({ affiliate, courses }: { affiliate: OwnerAffiliate; c
       submit={{ label: "Save terms", testId: "terms-save" }}
       messageTestId="terms-message"
       onSubmit={async () => {
-        const rateBps = numberOrNull(rate);
-        const days = numberOrNull(cookieDays);
+        const rateBps = numberOrNull(rate, percentTextToBps);
+        const days = numberOrNull(cookieDays, wholeNumber);
         const recurring = parsePolicyFields(policy);
         setPolicyError(recurring.ok ? undefined : recurring.error);
         const perCourse = courseRatesOf(courseRates);
         if (rateBps === "bad" || days === "bad") {
-          setLocal("Rate and cookie days are whole numbers (rate in basis points: 5000 = 50%).");
+          setLocal("The rate is a percentage with at most two decimals (like 50 or 12.5); cookie days a whole number.");
           return;
         }
         if (!recurring.ok) return;
@@ -81,7 +86,7 @@ export function TermsForm({ affiliate, courses }: { affiliate: OwnerAffiliate; c
         );
       }}
     >
-      <Field label="Commission rate (basis points, empty = program default)" name="rateBps" value={rate} onValue={setRate} testId="terms-rate" hint="5000 = 50%. Past commissions keep their rate." />
+      <Field label="Commission rate in % (empty = program default)" name="rateBps" value={rate} onValue={setRate} testId="terms-rate" hint="Like 50 or 12.5. Past commissions keep their rate." />
       <Field label="Cookie window in days (empty = program default)" name="cookieDays" value={cookieDays} onValue={setCookieDays} testId="terms-cookie" />
       <Field label="Discount code" name="discountCode" value={discountCode} onValue={setDiscountCode} maxLength={40} testId="terms-discount" hint="One affiliate's, whatever its case. A sale with this code and no referral link is credited to this affiliate." />
       <Field label="Paddle Billing discount id for this code" name="paddleDiscountId" value={paddleDiscountId} onValue={setPaddleDiscountId} maxLength={100} testId="terms-paddle-discount" hint="dsc_… from Paddle → Catalog → Discounts: Paddle's sales name the discount by this id, not by the code." />

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { Field } from "../../../components/field";
-import { parsePercent, percentText } from "../../../lib/percent";
+import { bpsToPercentText, percentTextToBps } from "../../../lib/units";
 import { PLATFORM_LABELS, PLATFORMS, type OwnerCourse, type Platform } from "../../../types/models";
 import { ActionForm } from "../action-form";
 import { useAction } from "../use-action";
@@ -17,7 +17,7 @@ export function CourseForm({ course }: { course: OwnerCourse | null }) {
   const [name, setName] = useState(course?.name ?? "");
   const [siteUrl, setSiteUrl] = useState(course?.siteUrl ?? "");
   const [ids, setIds] = useState<Record<Platform, string>>(() => Object.fromEntries(PLATFORMS.map((p) => [p, (course?.productIds[p] ?? []).join(", ")])) as Record<Platform, string>);
-  const [rate, setRate] = useState(percentText(course?.rateBps ?? null));
+  const [rate, setRate] = useState(course?.rateBps == null ? "" : bpsToPercentText(course.rateBps));
   const [local, setLocal] = useState<string | null>(null);
   const action = useAction();
   return (
@@ -27,8 +27,8 @@ export function CourseForm({ course }: { course: OwnerCourse | null }) {
       submit={{ label: course ? "Save course" : "Add course" }}
       onSubmit={async () => {
         const productIds = Object.fromEntries(PLATFORMS.map((p) => [p, splitIds(ids[p])]));
-        const rateBps = parsePercent(rate);
-        if (rateBps === "bad") {
+        const rateBps = rate.trim() === "" ? null : percentTextToBps(rate);
+        if (rateBps === null && rate.trim() !== "") {
           setLocal("The course rate is a percentage from 0 to 100, like 40 or 12.5.");
           return;
         }
