@@ -197,6 +197,8 @@ export interface PaddleTransactionInput {
   /** A payment of this subscription (none by default): `origin` `web` starts it, `subscription_recurring` renews it. */
   subscriptionId?: string | null;
   origin?: "web" | "api" | "subscription_recurring" | "subscription_update" | "subscription_charge";
+  /** The seller's balance currency (`payout_totals`), with the same amounts; USD by default. */
+  payoutCurrency?: string;
 }
 
 export function paddleTransactionCompleted(input: PaddleTransactionInput): SignedRequest {
@@ -229,7 +231,7 @@ export function paddleTransactionCompleted(input: PaddleTransactionInput): Signe
     updated_at: at,
   });
   Object.assign(event.data.details.totals ?? {}, totals);
-  Object.assign(event.data.details.payout_totals ?? {}, totals);
+  Object.assign(event.data.details.payout_totals ?? {}, totals, { currency_code: input.payoutCurrency ?? "USD" });
   const lineItems = event.data.details.line_items as unknown as Array<{ product: Record<string, unknown> }>;
   for (const item of lineItems) Object.assign(item.product, { id: input.productId ?? "pro_demo_ts", name: input.productName ?? "TypeScript from Scratch" });
   for (const item of event.data.items) item.price.product_id = input.productId ?? "pro_demo_ts";

@@ -64,6 +64,9 @@ export const sharedCollections = [
   // Reconciliation runs and checkpoints (issue 15).
   "syncRuns",
   "syncState",
+  // The owner overview's summaries, and what each order last added to them (overview).
+  "programStats",
+  "orderStats",
 ] as const;
 export type SharedCollection = (typeof sharedCollections)[number];
 
@@ -198,6 +201,10 @@ export const sharedTables: Record<SharedCollection, Table> = {
   // Sync runs and checkpoints: the owner watches them, only functions write them.
   syncRuns: ownerReadOnly,
   syncState: ownerReadOnly,
+  // Program-wide revenue and commission: the owner's; an active affiliate reads only their own ledger.
+  programStats: ownerReadOnly,
+  // Bookkeeping of the order trigger, read by nobody from a client.
+  orderStats: unlisted,
 };
 
 export interface Cell<Op extends string, C extends string> {

@@ -317,6 +317,20 @@ export const sharedSpecs: Record<SharedCollection, SharedSpec> = {
     updateOk: { note: "x" },
     updateBad: { value: "changed" },
   },
+  programStats: {
+    collection: "programStats",
+    docId: "USD_2025_0",
+    data: { kind: "sales", currency: "USD", year: 2025, shard: 0, days: { "01-15": { sales: 1, revenueMinor: 9900 } } },
+    updateOk: { note: "x" },
+    updateBad: { days: { "01-15": { sales: 0 } } },
+  },
+  orderStats: {
+    collection: "orderStats",
+    docId: `paddle_ord-${uid.A}`,
+    data: { applied: { currency: "USD", day: "2025-01-15", revenueMinor: 9900 } },
+    updateOk: { note: "x" },
+    updateBad: { applied: null },
+  },
   rateLimits: {
     collection: "rateLimits",
     docId: "sign-in-email_20260101T0000_rules",

@@ -1,5 +1,7 @@
 import type { UaClass } from "../clicks/ua-class.js";
 import { clickStatsKeyOf, visitKeyOf } from "../../../contracts/ids.js";
+import { PROGRAM_STATS_SHARDS, programClicksKeyOf } from "../../../contracts/program-stats.js";
+import { shardOf } from "../ledger/contribution.js";
 import { addVisit, clicksOf, daysAfter, VISIT_TTL_DAYS, type ClickSource } from "../clicks/visits.js";
 import { clickStatDocs, visitDocs } from "./collections.js";
 import { AggregateField, db, FieldValue, Timestamp } from "./firestore.js";
@@ -98,14 +100,35 @@ export async function foldDay(affiliateId: string, day: string): Promise<FoldOut
   const { uniques, clicks } = counted.data();
   const key = clickStatsKeyOf(affiliateId, day, FOLD_SHARD);
   const ref = clickStatDocs().doc(key.id);
+  const year = Number(day.slice(0, 4));
+  const programShard = shardOf(affiliateId, PROGRAM_STATS_SHARDS);
   return db().runTransaction(async (tx) => {
-    const stored = (await tx.get(ref)).data()?.[key.dd]?.asOf ?? null;
+    const storedDay = (await tx.get(ref)).data()?.[key.dd];
+    const stored = storedDay?.asOf ?? null;
     if (stored !== null && notBefore(stored, asOf)) return "newer-count-kept";
     tx.set(
       ref.withConverter(null),
       { affiliateId, month: key.month, shard: FOLD_SHARD, days: { [key.dd]: { clicks, uniques, asOf, folds: FieldValue.increment(1) } } },
       { merge: true },
     );
+    // The program's click summary moves by what this recount changes, read in this transaction, so
+    // it stays the sum of every affiliate's folded days however many folds run. A day counted before
+    // folding existed (no asOf) was never in the summary: its recount goes in whole.
+    const before = stored !== null && storedDay ? storedDay : { clicks: 0, uniques: 0 };
+    const change = { clicks: clicks - before.clicks, uniques: uniques - before.uniques };
+    if (change.clicks !== 0 || change.uniques !== 0) {
+      tx.set(
+        db().collection("programStats").doc(programClicksKeyOf(year, programShard)),
+        {
+          kind: "clicks",
+          year,
+          shard: programShard,
+          days: { [day.slice(5)]: { clicks: FieldValue.increment(change.clicks), uniques: FieldValue.increment(change.uniques) } },
+          updatedAt: FieldValue.serverTimestamp(),
+        },
+        { merge: true },
+      );
+    }
     return "folded";
   });
 }

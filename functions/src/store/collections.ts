@@ -1,5 +1,6 @@
 import type { DocumentData, FirestoreDataConverter, PartialWithFieldValue } from "firebase-admin/firestore";
 import type { Contribution } from "../ledger/contribution.js";
+import { readProgramContribution, type ProgramContribution } from "../ledger/program.js";
 import { readLedgerShard, type LedgerShard } from "../../../contracts/ledger.js";
 import { programSettings, type ProgramSettings } from "../../../contracts/program-settings.js";
 import { isPlatform, type Platform } from "../../../contracts/platforms.js";
@@ -49,6 +50,11 @@ export interface AppliedContribution {
   applied: Contribution | null;
 }
 
+/** What the order trigger last added to the overview's summaries for an order (`orderStats/{orderKey}`). */
+export interface AppliedProgramContribution {
+  applied: ProgramContribution | null;
+}
+
 /** `customers/{platform}_{customerId}`: what Paddle Billing tells apart from the sale. */
 export interface CustomerRecord {
   email: string | null;
@@ -70,6 +76,10 @@ export const commissions = () =>
   db()
     .collection("commissions")
     .withConverter(reader<AppliedContribution>((data) => ({ applied: isRecord(data["applied"]) ? readLedgerShard(data["applied"]) : null })));
+export const orderStats = () =>
+  db()
+    .collection("orderStats")
+    .withConverter(reader<AppliedProgramContribution>((data) => ({ applied: readProgramContribution(data["applied"]) })));
 export const customers = () =>
   db()
     .collection("customers")
@@ -119,13 +129,19 @@ export const visitDocs = () =>
 export interface FoldedDay {
   /** Read time of the count these figures come from; null for counters written before folding. */
   asOf: Timestamp | null;
+  clicks: number;
+  uniques: number;
 }
 
 export const clickStatDocs = () =>
   db()
     .collection("clickStats")
     .withConverter(
-      reader<Record<string, FoldedDay>>((f) => recordMap(f["days"], (day) => ({ asOf: day["asOf"] instanceof Timestamp ? day["asOf"] : null }))),
+      reader<Record<string, FoldedDay>>((f) => recordMap(f["days"], (day) => ({
+          asOf: day["asOf"] instanceof Timestamp ? day["asOf"] : null,
+          clicks: int(day["clicks"]),
+          uniques: int(day["uniques"]),
+        })),),
     );
 
 /** `webhookEvents/{platform}_{eventKey}`: a verified delivery, stored before it is read. */

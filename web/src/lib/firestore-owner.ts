@@ -4,7 +4,8 @@ import { collection, doc, limit, orderBy, query, where } from "firebase/firestor
 import { programSettings } from "../../../contracts/program-settings";
 import { readRecurringPolicy } from "../../../contracts/recurring-policy";
 import { readSyncRun, readSyncState, SYNC_PLATFORMS, type SyncRun, type SyncState } from "../../../contracts/sync";
-import { ORDER_STATUSES, PLATFORMS, type FailedEvent, type MailItem, type OwnerApplication, type OwnerAffiliate, type OwnerCourse, type OwnerOrder, type OwnerPayout, type PayoutRequest, type ProgramSettings } from "../types/models";
+import { readProgramStatsDoc, type ProgramStatsDoc } from "../../../contracts/program-stats";
+import { ORDER_STATUSES, PLATFORMS, type AffiliateProfile, type FailedEvent, type MailItem, type OwnerApplication, type OwnerAffiliate, type OwnerCourse, type OwnerOrder, type OwnerPayout, type PayoutRequest, type ProgramSettings } from "../types/models";
 import { byName, date, db, listenDoc, listenList, readOnly, type OnError, type Unsubscribe } from "./firestore";
 import { readAffiliate, readCourse, readPayout, readPayoutRequest } from "./firestore-affiliate";
 import { int, intMap, intOrNull, isRecord, oneOf, str, strings, strOrNull } from "../../../contracts/read-fields";
@@ -219,4 +220,51 @@ export function listenSyncRuns(max: number, next: (runs: SyncRun[]) => void, onE
 /** Where each platform's next sync starts and how its last one ended (one document a platform). */
 export function listenSyncStates(next: (states: SyncState[]) => void, onError: OnError): Unsubscribe {
   return listenList(query(collection(db, "syncState").withConverter(syncStateConverter), limit(SYNC_PLATFORMS.length)), next, onError);
+}
+
+const programStatsConverter = readOnly<ProgramStatsDoc | null>((_id, f) => readProgramStatsDoc(f));
+
+/**
+ * The overview's summary documents: the sales and clicks of `years`, and what the program owes.
+ * How many there are depends on the currencies and shards, never on the number of orders.
+ */
+export function listenProgramStats(years: readonly number[], next: (docs: ProgramStatsDoc[]) => void, onError: OnError): Unsubscribe {
+  const base = collection(db, "programStats").withConverter(programStatsConverter);
+  const known = (docs: Array<ProgramStatsDoc | null>) => docs.filter((d): d is ProgramStatsDoc => d !== null);
+  return listenBoth<Array<ProgramStatsDoc | null>, Array<ProgramStatsDoc | null>>(
+    (n) => listenList(query(base, where("year", "in", [...years]), limit(500)), n, onError),
+    (n) => listenList(query(base, where("kind", "==", "balances"), limit(500)), n, onError),
+    (byYear, balances) => next([...known(byYear), ...known(balances)]),
+  );
+}
+
+/** One affiliate's profile, for a name in the overview or the affiliate's page. */
+export function listenOwnerAffiliate(affiliateId: string, next: (affiliate: AffiliateProfile | null) => void, onError: OnError): Unsubscribe {
+  return listenDoc(doc(collection(db, "affiliates").withConverter(ownerAffiliateConverter), affiliateId), next, onError);
+}
+
+/** An audit entry about one affiliate (status, terms, notes, payout email), as the owner sees it. */
+export interface AuditItem {
+  id: string;
+  action: string;
+  by: string;
+  at: Date | null;
+}
+
+const auditConverter = readOnly<AuditItem>((id, f) => ({
+  id,
+  action: str(f["action"]),
+  by: isRecord(f["by"]) ? str(f["by"]["email"]) : str(f["by"]),
+  at: date(f["at"]),
+}));
+
+/** The latest changes made to this affiliate, newest first (sorted here: equality filters need no index). */
+export function listenAffiliateHistory(affiliateId: string, next: (entries: AuditItem[]) => void, onError: OnError): Unsubscribe {
+  const ref = query(collection(db, "audit").withConverter(auditConverter), where("target.collection", "==", "affiliates"), where("target.id", "==", affiliateId), limit(100));
+  return listenList(ref, (entries) => next(entries.sort((a, b) => (b.at?.getTime() ?? 0) - (a.at?.getTime() ?? 0))), onError);
+}
+
+/** The owner's note on one affiliate (affiliateNotes/{id}); "" when there is none. */
+export function listenAffiliateNote(affiliateId: string, next: (note: string) => void, onError: OnError): Unsubscribe {
+  return listenDoc(doc(collection(db, "affiliateNotes").withConverter(noteConverter), affiliateId), (n) => next(n?.note ?? ""), onError);
 }

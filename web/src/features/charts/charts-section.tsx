@@ -7,8 +7,7 @@ import { listenClickStats } from "../../lib/firestore-affiliate";
 import { formatMoney } from "../../lib/money";
 import type { ClickStat, LedgerShard } from "../../types/models";
 import { buildSeries, formatRate, ledgerCurrencies } from "./series";
-import { SvgChart } from "./svg-chart";
-import "./charts.css";
+import { SvgChart } from "../../components/svg-chart";
 
 const RANGES = [30, 90] as const;
 const count = new Intl.NumberFormat();

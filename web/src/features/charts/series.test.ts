@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ClickStat, LedgerShard } from "../../types/models";
-import { niceMax, scaleY } from "./scale";
+import { niceMax, scaleY } from "../../lib/chart-scale";
 import { buildSeries, clicksByDay, conversionRate, formatRate, ledgerCurrencies } from "./series";
 
 const stats: ClickStat[] = [

@@ -4,8 +4,10 @@ import { Loading } from "../../components/loading";
 import { PageTitle } from "../../components/page-title";
 import { paths } from "../../config/paths";
 
-// Each section is its own chunk: the console opens on affiliates without loading the others.
+// Each section is its own chunk: the console opens on the overview without loading the others.
+const OverviewPage = lazy(() => import("./overview/overview-page"));
 const AffiliatesPage = lazy(() => import("./affiliates/affiliates-page"));
+const AffiliatePage = lazy(() => import("./affiliates/affiliate-page"));
 const ApplicationsPage = lazy(() => import("./applications/applications-page"));
 const OrdersPage = lazy(() => import("./orders/orders-page"));
 const PayoutsPage = lazy(() => import("./payouts/payouts-page"));
@@ -15,6 +17,7 @@ const FailedEventsPage = lazy(() => import("./events/failed-events-page"));
 const SyncPage = lazy(() => import("./sync/sync-page"));
 
 const SECTIONS = [
+  { path: "overview", label: "Overview", element: <OverviewPage /> },
   { path: "affiliates", label: "Affiliates", element: <AffiliatesPage /> },
   { path: "applications", label: "Applications", element: <ApplicationsPage /> },
   { path: "orders", label: "Orders", element: <OrdersPage /> },
@@ -42,11 +45,12 @@ export function OwnerHome() {
       </nav>
       <Suspense fallback={<Loading />}>
         <Routes>
-          <Route index element={<Navigate to={`${paths.owner.href()}/affiliates`} replace />} />
+          <Route index element={<Navigate to={`${paths.owner.href()}/overview`} replace />} />
           {SECTIONS.map((s) => (
             <Route key={s.path} path={s.path} element={s.element} />
           ))}
-          <Route path="*" element={<Navigate to={`${paths.owner.href()}/affiliates`} replace />} />
+          <Route path="affiliates/:affiliateId" element={<AffiliatePage />} />
+          <Route path="*" element={<Navigate to={`${paths.owner.href()}/overview`} replace />} />
         </Routes>
       </Suspense>
     </div>

@@ -1,4 +1,6 @@
 import { useState } from "react";
+import { Link } from "react-router-dom";
+import { paths } from "../../../config/paths";
 import { Badge } from "../../../components/badge";
 import { formatBps, formatDate } from "../../../lib/format";
 import type { Course, OwnerAffiliate } from "../../../types/models";
@@ -12,7 +14,10 @@ export function AffiliateRow({ affiliate, courses }: { affiliate: OwnerAffiliate
     <li className="card" data-testid="affiliate-row" data-affiliate-id={affiliate.id} data-email={affiliate.email} data-status={affiliate.status ?? ""}>
       <div className="section__head">
         <h3>
-          {affiliate.displayName || affiliate.name || affiliate.email} <Badge tone={affiliate.status === "pending" || affiliate.status === null ? "pending" : undefined}>{affiliate.status ?? "unknown"}</Badge>
+          <Link to={`${paths.owner.href()}/affiliates/${affiliate.id}`} data-testid="affiliate-page-link">
+            {affiliate.displayName || affiliate.name || affiliate.email}
+          </Link>{" "}
+          <Badge tone={affiliate.status === "pending" || affiliate.status === null ? "pending" : undefined}>{affiliate.status ?? "unknown"}</Badge>
         </h3>
         <button type="button" className="button button--small" aria-expanded={open} onClick={() => setOpen(!open)} data-testid="manage-button">
           {open ? "Close" : "Manage"}

@@ -1,6 +1,7 @@
-import { DataTable } from "../../components/data-table";
-import { formatDay } from "../../lib/days";
-import { niceMax, scaleY } from "./scale";
+import { DataTable } from "./data-table";
+import { formatDay } from "../lib/days";
+import { niceMax, scaleY } from "../lib/chart-scale";
+import "./svg-chart.css";
 
 export interface ChartPoint {
   day: string;
