@@ -18,15 +18,16 @@ const FUNCTIONS_GLUE = [
   "functions/src/webhooks/http/**",
 ];
 // Pure domain modules: folders that are pure throughout, and the pure files of folders that also
-// hold their endpoint or callable (named endpoint.ts, lookups.ts, apply.ts, session.ts, …).
+// hold their endpoint or callable (named endpoint.ts, lookups.ts, apply.ts, request-payout.ts, session.ts, …).
 const PURE_FUNCTIONS = [
   "functions/src/{money,orders,ledger,emails,payouts,domain,commissions,courses}/**",
   "functions/src/webhooks/!(http)/!(endpoint).ts",
   "functions/src/webhooks/!(replay).ts",
   "functions/src/clicks/!(endpoint|endpoint.test|lookups).ts",
-  "functions/src/affiliates/!(apply).ts",
+  "functions/src/affiliates/!(apply|request-payout).ts",
   "functions/src/auth/{session-decision,sign-in-policy}.ts",
   "functions/src/owner/{access,clock}.ts",
+  "functions/src/reconcile/{records,paddle-records,lemonsqueezy-records,plan,http}.ts",
 ];
 const zones = [
   {
@@ -45,7 +46,7 @@ const zones = [
       "functions/src/{owner,triggers,auth,callables}/**",
       "functions/src/**/endpoint.ts",
       "functions/src/webhooks/{http/**,replay.ts}",
-      "functions/src/{clicks/lookups,affiliates/apply}.ts",
+      "functions/src/{clicks/lookups,affiliates/apply,affiliates/request-payout}.ts",
       // v7 resolves `import` to lib/esm/: logger is the one module store/ may use, in either build.
       "**/node_modules/firebase-functions/lib/!(logger|esm)/**",
       "**/node_modules/firebase-functions/lib/esm/!(logger)/**",

@@ -27,6 +27,11 @@ export function orderKeyOf(platform: Platform, orderId: string): string {
   return `${platform}_${orderId}`.replace(/\//g, "_");
 }
 
+/** `subscriptions/{platform}_{subscriptionId}`: the credit and policy its later payments follow. */
+export function subscriptionKeyOf(platform: Platform, subscriptionId: string): string {
+  return `${platform}_${subscriptionId}`.replace(/\//g, "_");
+}
+
 /** `customers/{platform}_{customerId}`: the email Paddle Billing sends apart from the sale. */
 export function customerKeyOf(platform: Platform, customerId: string): string {
   return `${platform}_${customerId}`.replace(/\//g, "_");
@@ -44,6 +49,11 @@ export function ledgerKeyOf(id: { affiliateId: string; currency: string; shard: 
 
 /** `payoutLocks/{affiliateId}_{currency}`: held while a large payout is written in several transactions. */
 export function payoutLockKeyOf(affiliateId: string, currency: string): string {
+  return `${affiliateId}_${currency}`;
+}
+
+/** `payoutRequests/{affiliateId}_{currency}`: the affiliate's latest payout request in that currency, so at most one is open. */
+export function payoutRequestKeyOf(affiliateId: string, currency: string): string {
   return `${affiliateId}_${currency}`;
 }
 

@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { EVERY_PAYMENT, recurringPolicySchema } from "./recurring-policy.js";
+import { isCurrency } from "./currency.js";
+import { DEFAULT_PAYOUT_THRESHOLD_MINOR } from "./payout-threshold.js";
 
 // The program's settings with their defaults, read by the functions (rates, windows, threshold) and
 // edited by the owner in the portal: a missing or partial `settings/program` document
@@ -8,9 +11,13 @@ export const programSettingsSchema = z.object({
   defaultRateBps: z.number().int().min(0).max(10_000).default(5_000),
   refundWindowDays: z.number().int().min(0).max(365).default(30),
   cookieDays: z.number().int().min(1).max(400).default(30),
-  payoutThresholdMinor: z.number().int().min(0).max(100_000_000).default(5_000),
+  /** The currency the console shows and edits program amounts in (the payout threshold's digits). */
+  currency: z.string().refine(isCurrency, "an ISO 4217 code from the currency table").default("USD"),
+  payoutThresholdMinor: z.number().int().min(0).max(100_000_000).default(DEFAULT_PAYOUT_THRESHOLD_MINOR),
   discountCode: z.string().trim().max(40).default(""),
   notifyEmails: z.array(z.email()).max(10).default([]),
+  /** How long subscription and instalment payments earn; an affiliate's own policy overrides it. */
+  recurringPolicy: recurringPolicySchema.default(EVERY_PAYMENT),
 });
 
 export type ProgramSettings = z.infer<typeof programSettingsSchema>;

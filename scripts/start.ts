@@ -65,9 +65,9 @@ async function main(): Promise<void> {
                    \`npm run outbox\` in another terminal and open it in the same browser.
  Sample course     ${HOSTING_URL}/sample/course.html?affiliateId=${ADA.id}
  Affiliate link    ${HOSTING_URL}/r/${ADA.id}/typescript
- Test webhook      npm run webhook:test            (a signed Lemon Squeezy sale for Ada)
+ Test webhook      npm run webhook:test            (a signed Lemon Squeezy sale for Ada; \`-- stripe\` for a Stripe one)
  Queued emails     npm run outbox
- Webhook URLs      ${HOSTING_URL}/webhooks/paddle | /webhooks/paddle-classic | /webhooks/lemonsqueezy
+ Webhook URLs      ${HOSTING_URL}/webhooks/paddle | /webhooks/paddle-classic | /webhooks/lemonsqueezy | /webhooks/stripe
 
  Ctrl-C stops everything.${keep ? ` Data is kept in ${shortPath(keep)}.` : " Run `npm start -- --keep` to keep data between runs."}
 ──────────────────────────────────────────────────────────────────────────────`);

@@ -24,7 +24,7 @@ describe("updateAffiliate input", () => {
   const terms = { affiliateId: "aff_ada01", rateBps: null, cookieDays: null, discountCode: "", slug: " Ada-Lovelace " };
 
   it("lower-cases the slug and turns blanks into null", () => {
-    expect(callables.updateAffiliate.input.parse(terms)).toEqual({ ...terms, discountCode: null, slug: "ada-lovelace", note: "" });
+    expect(callables.updateAffiliate.input.parse(terms)).toEqual({ ...terms, discountCode: null, discountIds: { paddle: null }, codeOnlyApproval: false, courseRates: {}, recurringPolicy: null, slug: "ada-lovelace", note: "" });
     expect(callables.updateAffiliate.input.parse({ ...terms, slug: "" }).slug).toBeNull();
   });
 

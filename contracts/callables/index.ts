@@ -6,7 +6,9 @@ import { inviteAffiliateInput, inviteAffiliateOutput } from "./invite-affiliate.
 import { payableNowInput, payableNowOutput } from "./payable-now.js";
 import { reattributeOrderInput, reattributeOrderOutput } from "./reattribute-order.js";
 import { recordPayoutInput, recordPayoutOutput } from "./record-payout.js";
+import { requestPayoutInput, requestPayoutOutput } from "./request-payout.js";
 import { replayWebhookEventInput, replayWebhookEventOutput } from "./replay-webhook-event.js";
+import { startSyncInput, startSyncOutput, syncStatusInput, syncStatusOutput } from "./start-sync.js";
 import { saveCourseInput, saveCourseOutput } from "./save-course.js";
 import { saveProgramSettingsInput, saveProgramSettingsOutput } from "./save-program-settings.js";
 import { sessionInput, sessionOutput } from "./session.js";
@@ -34,6 +36,9 @@ export const callables = {
   payableNow: { input: payableNowInput, output: payableNowOutput },
   recordPayout: { input: recordPayoutInput, output: recordPayoutOutput },
   replayWebhookEvent: { input: replayWebhookEventInput, output: replayWebhookEventOutput },
+  startSync: { input: startSyncInput, output: startSyncOutput },
+  syncStatus: { input: syncStatusInput, output: syncStatusOutput },
+  requestPayout: { input: requestPayoutInput, output: requestPayoutOutput },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type CallableName = keyof typeof callables;

@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { courseSchema } from "../course.js";
+import { COURSE_ID, courseSchema } from "../course.js";
 import { okOutput } from "./fields.js";
 
 export const saveCourseInput = z.strictObject({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "lower-case letters, digits and dashes"),
+  id: z.string().regex(COURSE_ID, "lower-case letters, digits and dashes"),
   course: courseSchema.strict(),
 });
 

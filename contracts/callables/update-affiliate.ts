@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { recurringPolicySchema } from "../recurring-policy.js";
+import { COURSE_ID } from "../course.js";
+import { DISCOUNT_CODE, PLATFORM_DISCOUNT_ID } from "../discount-codes.js";
 import { checkSlug } from "../slug.js";
 import { affiliateIdField, okOutput } from "./fields.js";
 
@@ -10,7 +13,32 @@ export const updateAffiliateInput = z.strictObject({
   rateBps: z.number().int().min(0).max(10_000).nullable(),
   /** null = the program's cookie window. */
   cookieDays: z.number().int().min(1).max(400).nullable(),
-  discountCode: z.string().max(40).regex(/^[A-Za-z0-9_-]*$/, "letters, digits, - and _ only").nullable().transform(blankToNull),
+  /** One affiliate's, whatever its case: a code another affiliate holds is refused (`already-exists`). */
+  discountCode: z
+    .string()
+    .max(40)
+    .nullable()
+    .transform(blankToNull)
+    .refine((code) => code === null || DISCOUNT_CODE.test(code), "letters, digits, - and _ only"),
+  /** The platforms' own ids for the code, where their sales name only the id (Paddle Billing `dsc_…`). */
+  discountIds: z
+    .strictObject({
+      paddle: z
+        .string()
+        .max(100)
+        .nullable()
+        .transform(blankToNull)
+        .refine((id) => id === null || PLATFORM_DISCOUNT_ID.test(id), "letters, digits, - and _ only")
+        .default(null),
+    })
+    .default({ paddle: null }),
+  /** Sales credited by the discount code alone wait for the owner's approval. */
+  codeOnlyApproval: z.boolean().default(false),
+  /** The affiliate's rate on particular courses (basis points), by course id. */
+  courseRates: z
+    .record(z.string().regex(COURSE_ID), z.int().min(0).max(10_000))
+    .refine((rates) => Object.keys(rates).length <= 100, "at most 100 courses")
+    .default({}),
   /** A readable link name, lower-cased; blank or null keeps links on the affiliate id. */
   slug: z
     .string()
@@ -25,6 +53,8 @@ export const updateAffiliateInput = z.strictObject({
       return z.NEVER;
     }),
   note: z.string().trim().max(1000).default(""),
+  /** The affiliate's own policy for subscription and instalment payments; null = the program's. */
+  recurringPolicy: recurringPolicySchema.nullable().default(null),
 });
 
 export const updateAffiliateOutput = okOutput;

@@ -30,6 +30,8 @@ function sale(i: number, now: number): SaleFacts {
     customerEmail: null,
     customerName: null,
     affiliate: { value: null, field: null },
+    subscription: null,
+    discount: null,
   };
 }
 
@@ -45,7 +47,7 @@ async function seedLedgers(db: Firestore, runId: string): Promise<void> {
     const affiliateId = `aff_bench_${runId}_${i % AFFILIATES}`;
     const facts = { ...emptyFacts(), sale: sale(i, now) };
     const derived = deriveOrder(facts, {
-      attribution: { affiliateId, candidate: affiliateId, field: "meta.custom_data.affiliateId", rule: "payload_ref", reason: null, selfReferral: false, by: null },
+      attribution: { affiliateId, candidate: affiliateId, field: "meta.custom_data.affiliateId", rule: "payload_ref", reason: null, selfReferral: false, by: null, discountCode: null, codeAffiliateId: null, codeApproval: false },
       rateBps: 5000,
       defaultRateBps: 5000,
       refundWindowDays: 30,

@@ -39,7 +39,7 @@ const RATE_BPS = 5000;
  *   duplicate: a failed create (not billed as a write) and 1+ reads of the event status.
  * A refund follows the same path as a sale (it re-derives the whole order).
  */
-const READS_PER_EVENT = { lemonsqueezy: 8, "paddle-classic": 8, paddle: 9 } as const;
+const READS_PER_EVENT = { lemonsqueezy: 8, "paddle-classic": 8, paddle: 9, stripe: 8 } as const;
 const WRITES_PER_EVENT_BEFORE_MAIL = 5;
 
 /** Deterministic shuffle, so a surprising run can be repeated. */
@@ -163,7 +163,7 @@ export async function benchWebhooks(): Promise<Record<string, string | number>> 
     const key = orderKeyOfRequest(event.request);
     if (key) byOrder.set(key, [...(byOrder.get(key) ?? []), event]);
   }
-  const candidate: AffiliateCandidate = { id: affiliateId, status: "active", email, rateBps: RATE_BPS };
+  const candidate: AffiliateCandidate = { id: affiliateId, status: "active", email, rateBps: RATE_BPS, courseRates: {}, codeOnlyApproval: false };
   const predictions = [...byOrder.entries()].map(([key, events]) => predict(key, events.map((e) => parsedOf(e.request)), { candidate, settings }));
   const expected = expectedLedger(predictions.map((p) => p.contribution));
 

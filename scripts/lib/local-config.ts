@@ -46,7 +46,7 @@ export function localSecrets(): NodeJS.Dict<string> {
 }
 
 /** The first value of a multi-value secret in functions/.secret.local (one value a line): what test senders sign with. */
-export function firstLocalSecret(name: "PADDLE_WEBHOOK_SECRET" | "LEMONSQUEEZY_WEBHOOK_SECRET"): string {
+export function firstLocalSecret(name: "PADDLE_WEBHOOK_SECRET" | "LEMONSQUEEZY_WEBHOOK_SECRET" | "STRIPE_WEBHOOK_SECRET"): string {
   const first = localSecrets()[name]?.split(/\r?\n/)[0]?.trim();
   if (!first) throw new Error(`functions/.secret.local lacks ${name}.`);
   return first;

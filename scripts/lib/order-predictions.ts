@@ -12,13 +12,24 @@ import type { ProgramSettings } from "../../contracts/program-settings";
 import { parseLemonSqueezyEvent } from "../../functions/src/webhooks/lemonsqueezy/parse";
 import { parsePaddleClassicEvent } from "../../functions/src/webhooks/paddle-classic/parse";
 import { parsePaddleEvent } from "../../functions/src/webhooks/paddle/parse";
+import { parseStripeEvent } from "../../functions/src/webhooks/stripe/parse";
 import type { SignedRequest } from "./webhooks";
 
 // What the pure modules say a set of webhook requests must do to an order and to the ledgers, for
 // the integration tests and the bench to compare with what the emulators actually stored.
 
-export const platformOf = (request: SignedRequest): Platform =>
-  request.path === "/webhooks/paddle" ? "paddle" : request.path === "/webhooks/paddle-classic" ? "paddle-classic" : "lemonsqueezy";
+const PLATFORM_OF_PATH: Record<string, Platform> = {
+  "/webhooks/paddle": "paddle",
+  "/webhooks/paddle-classic": "paddle-classic",
+  "/webhooks/lemonsqueezy": "lemonsqueezy",
+  "/webhooks/stripe": "stripe",
+};
+
+export function platformOf(request: SignedRequest): Platform {
+  const platform = PLATFORM_OF_PATH[request.path];
+  if (platform === undefined) throw new Error(`no platform posts to ${request.path}`);
+  return platform;
+}
 
 /** The event as the endpoint parses it (production Paddle environment, as in functions/.env.local). */
 export function parsedOf(request: SignedRequest): ParsedEvent {
@@ -29,6 +40,8 @@ export function parsedOf(request: SignedRequest): ParsedEvent {
       return parsePaddleClassicEvent(new URLSearchParams(request.body));
     case "lemonsqueezy":
       return parseLemonSqueezyEvent(request.body);
+    case "stripe":
+      return parseStripeEvent(request.body);
   }
 }
 
@@ -59,6 +72,8 @@ export function predict(
   const { attribution, order } = decideOrder(null, plan, {
     customer: plan.customerToRead && ctx.customerEmail ? { email: ctx.customerEmail, name: null } : null,
     candidate: plan.affiliateToRead ? ctx.candidate : null,
+    code: null,
+    course: null,
     settings: ctx.settings,
   });
   return { facts: plan.facts, attribution, order, contribution: contributionOf(orderKey, order) };

@@ -10,6 +10,12 @@ export function signPaddle(rawBody: string, secret: string, ts: number): string 
   return `ts=${ts};h1=${h1}`;
 }
 
+/** The `Stripe-Signature` header value for `rawBody` signed at unix time `t`, one `v1` per secret (as while rolling a secret). */
+export function signStripe(rawBody: string, secrets: string | readonly string[], t: number): string {
+  const v1 = (typeof secrets === "string" ? [secrets] : secrets).map((secret) => `v1=${createHmac("sha256", secret).update(`${t}.${rawBody}`, "utf8").digest("hex")}`);
+  return [`t=${t}`, ...v1].join(",");
+}
+
 /** The `X-Signature` header value for `rawBody`. */
 export function signLemonSqueezy(rawBody: string, secret: string): string {
   return createHmac("sha256", secret).update(rawBody, "utf8").digest("hex");

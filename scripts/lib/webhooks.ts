@@ -3,16 +3,13 @@ import { join } from "node:path";
 import { signLemonSqueezy, signPaddle, signPaddleClassic } from "./webhook-signatures";
 import { firstLocalSecret } from "./local-config";
 import { HOSTING_URL, repoRoot } from "./paths";
+import type { SignedRequest } from "./signed-request";
 
 // Builders of signed platform requests, made from the real vendor payloads in fixtures/vendor with
 // only the ids, amounts, dates and custom data changed. Seed, tests, bench and
 // `npm run webhook:test` all post these to the real endpoints.
 
-export interface SignedRequest {
-  path: string;
-  headers: Record<string, string>;
-  body: string;
-}
+export type { SignedRequest } from "./signed-request";
 
 const fixture = (path: string): Record<string, unknown> =>
   JSON.parse(readFileSync(join(repoRoot, "fixtures", "vendor", path), "utf8")) as Record<string, unknown>;
@@ -92,6 +89,97 @@ export function lemonSqueezyEvent(event: "order_created" | "order_refunded", inp
   };
 }
 
+export interface LemonSqueezyInvoiceInput {
+  invoiceId: string;
+  subscriptionId: string;
+  affiliateId?: string | null;
+  billingReason?: "initial" | "renewal" | "updated";
+  subtotalMinor: number;
+  refundedMinor?: number;
+  createdAt: string;
+  updatedAt?: string;
+}
+
+/**
+ * A subscription invoice event (`subscription_payment_success` / `_refunded`). No vendor sample of
+ * one is stored: the attributes are those of the documented subscription-invoice object.
+ */
+export function lemonSqueezyInvoice(event: "subscription_payment_success" | "subscription_payment_refunded", input: LemonSqueezyInvoiceInput): SignedRequest {
+  const refunded = input.refundedMinor ?? 0;
+  return signedLemonSqueezy(event, {
+    meta: { event_name: event, test_mode: false, custom_data: input.affiliateId ? { affiliateId: input.affiliateId } : undefined },
+    data: {
+      type: "subscription-invoices",
+      id: input.invoiceId,
+      attributes: {
+        store_id: 1,
+        subscription_id: Number(input.subscriptionId),
+        customer_id: 1,
+        user_name: "Demo Member",
+        user_email: "member@example.com",
+        billing_reason: input.billingReason ?? "renewal",
+        card_brand: "visa",
+        card_last_four: "4242",
+        currency: "USD",
+        currency_rate: "1.00000000",
+        status: refunded >= input.subtotalMinor ? "refunded" : "paid",
+        refunded: refunded >= input.subtotalMinor,
+        refunded_at: refunded > 0 ? (input.updatedAt ?? input.createdAt) : null,
+        subtotal: input.subtotalMinor,
+        discount_total: 0,
+        tax: 0,
+        tax_inclusive: false,
+        total: input.subtotalMinor,
+        refunded_amount: refunded,
+        refunded_amount_usd: refunded,
+        subtotal_usd: input.subtotalMinor,
+        discount_total_usd: 0,
+        tax_usd: 0,
+        total_usd: input.subtotalMinor,
+        created_at: input.createdAt,
+        updated_at: input.updatedAt ?? input.createdAt,
+        test_mode: false,
+      },
+    },
+  });
+}
+
+/** `subscription_created`, sent beside the `order_created` of the subscription's first payment. */
+export function lemonSqueezySubscriptionCreated(input: { subscriptionId: string; orderId: string; affiliateId?: string | null; productName?: string; createdAt: string }): SignedRequest {
+  return signedLemonSqueezy("subscription_created", {
+    meta: { event_name: "subscription_created", test_mode: false, custom_data: input.affiliateId ? { affiliateId: input.affiliateId } : undefined },
+    data: {
+      type: "subscriptions",
+      id: input.subscriptionId,
+      attributes: {
+        store_id: 1,
+        customer_id: 1,
+        order_id: Number(input.orderId),
+        order_item_id: 1,
+        product_id: 1,
+        variant_id: 1,
+        product_name: input.productName ?? "Membership",
+        variant_name: "Monthly",
+        user_name: "Demo Member",
+        user_email: "member@example.com",
+        status: "active",
+        cancelled: false,
+        renews_at: input.createdAt,
+        ends_at: null,
+        created_at: input.createdAt,
+        updated_at: input.createdAt,
+        test_mode: false,
+      },
+    },
+  });
+}
+
+function signedLemonSqueezy(event: string, payload: unknown): SignedRequest {
+  const body = JSON.stringify(payload);
+  const secret = firstLocalSecret("LEMONSQUEEZY_WEBHOOK_SECRET");
+  return { path: "/webhooks/lemonsqueezy", headers: { "content-type": "application/json", "x-event-name": event, "x-signature": signLemonSqueezy(body, secret) }, body };
+}
+
 export interface PaddleTransactionInput {
   transactionId: string;
   eventId?: string;
@@ -106,6 +194,9 @@ export interface PaddleTransactionInput {
   /** What is left to pay after credits from the customer's balance; `totalMinor` by default. */
   grandTotalMinor?: number;
   occurredAt?: string;
+  /** A payment of this subscription (none by default): `origin` `web` starts it, `subscription_recurring` renews it. */
+  subscriptionId?: string | null;
+  origin?: "web" | "api" | "subscription_recurring" | "subscription_update" | "subscription_charge";
   /** The seller's balance currency (`payout_totals`), with the same amounts; USD by default. */
   payoutCurrency?: string;
 }
@@ -133,6 +224,8 @@ export function paddleTransactionCompleted(input: PaddleTransactionInput): Signe
     id: input.transactionId,
     customer_id: input.customerId ?? "ctm_demo_customer",
     custom_data: input.affiliateId ? { affiliateId: input.affiliateId } : null,
+    subscription_id: input.subscriptionId ?? null,
+    origin: input.origin ?? "web",
     billed_at: at,
     created_at: at,
     updated_at: at,
@@ -209,11 +302,15 @@ export interface PaddleClassicInput {
   productId?: string;
   productName?: string;
   eventTime?: string;
+  /** Sent as `subscription_payment_succeeded` of this subscription; `initialPayment` marks the first. */
+  subscription?: { id: string; initialPayment: boolean };
 }
 
 export function paddleClassicPayment(input: PaddleClassicInput): SignedRequest {
+  const subscription: Record<string, string> = input.subscription ? { alert_name: "subscription_payment_succeeded", subscription_id: input.subscription.id, initial_payment: input.subscription.initialPayment ? "1" : "0" } : {};
   const fields: Record<string, string> = {
     ...(fixture("paddle-classic/payment_succeeded.simplelogin-simulator.json") as Record<string, string>),
+    ...subscription,
     alert_id: input.alertId,
     order_id: input.orderId,
     currency: "USD",

@@ -14,6 +14,7 @@ import {
   post,
   type SignedRequest,
 } from "../lib/webhooks";
+import { stripeDemoEvents } from "./stripe-demo";
 import { ADA, DEMO_AFFILIATES, DEMO_COURSES, DEMO_OWNER, DEMO_SETTINGS, GRACE, daysAgo } from "./demo-data";
 
 export function adminApp() {
@@ -138,6 +139,7 @@ export function demoEvents(): SignedRequest[] {
       eventTime: classicTime(new Date(daysAgo(6))),
     }),
     paddleClassicRefund({ alertId: "900004", orderId: "5003", grossRefund: "20.00", balanceEarningsDecrease: "18.87" }),
+    ...stripeDemoEvents(),
   ];
 }
 

@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { orderKeyOf } from "../../contracts/ids";
 import { paddleClassicPayment, post } from "../../scripts/lib/webhooks";
-import { parseCsv } from "../../web/src/features/owner/csv";
+import { parseCsv } from "../../web/src/lib/csv";
 import { OWNER_EMAIL, TRIGGER_WAIT, uniqueOrderId } from "../integration/owner/helpers";
 import { resign } from "../integration/webhooks/support";
 import { DESKTOP_UA, launchChromium, signIn } from "../support/browser";

@@ -6,7 +6,7 @@ import { readFile } from "node:fs/promises";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { lemonSqueezyEvent, paddleTransactionCompleted, post } from "../../scripts/lib/webhooks";
-import { csvRecords, parseCsv } from "../../web/src/features/owner/csv";
+import { csvRecords, parseCsv } from "../../web/src/lib/csv";
 import { call, daysAgo, OWNER_EMAIL, TRIGGER_WAIT, uniqueOrderId } from "../integration/owner/helpers";
 import { inCurrency, storedByAnOlderVersion, storedOf } from "../integration/webhooks/stored-events";
 import { DESKTOP_UA, launchChromium, signIn } from "../support/browser";

@@ -70,11 +70,18 @@ async function affCookie(context: BrowserContext) {
   return (await context.cookies(HOSTING)).find((c) => c.name === "aff_id");
 }
 
-async function checkoutIds(page: Page): Promise<(string | null)[]> {
+/** What each Lemon Squeezy link carries once the visitor presses it (t.js prepares checkouts then). */
+async function checkoutParams(page: Page, key: string): Promise<(string | null)[]> {
   await page.locator("#ls-later").waitFor();
-  const hrefs = [await page.locator("#ls-main").getAttribute("href"), await page.locator("#ls-later").getAttribute("href")];
-  return hrefs.map((href) => new URL(href ?? "", COURSE_PAGE).searchParams.get(LS_KEY));
+  const values: (string | null)[] = [];
+  for (const selector of ["#ls-main", "#ls-later"]) {
+    await page.locator(selector).dispatchEvent("pointerdown");
+    values.push(new URL((await page.locator(selector).getAttribute("href")) ?? "", COURSE_PAGE).searchParams.get(key));
+  }
+  return values;
 }
+
+const checkoutIds = (page: Page) => checkoutParams(page, LS_KEY);
 
 describe("tracking on the course page (Hosting + click endpoints)", () => {
   test("the affiliate link sets a first-party, Lax, 30-day cookie and tags the checkouts", async () => {
@@ -141,6 +148,20 @@ describe("tracking on the course page (Hosting + click endpoints)", () => {
     // The redirect and the landing page's beacon are the same visit.
     expect(await settledTotals(db(), id, 1, { quietMs: 2_000 })).toMatchObject({ clicks: 1, uniques: 1 });
     expect(await recordedClicks(db(), id)).toBe(2);
+  });
+
+  test("an affiliate's /r/ link carries their discount code, which the course page applies at checkout", async () => {
+    const { id } = await createAffiliate({ discountCode: "WELCOME15" });
+    const { context, page } = await visitor();
+    const beacon = page.waitForResponse((res) => new URL(res.url()).pathname === "/c");
+    await page.goto(`${HOSTING}/r/${id}/typescript`);
+    expect((await beacon).status()).toBe(204);
+    expect(new URL(page.url()).searchParams.get("code")).toBe("WELCOME15");
+    expect((await affCookie(context))?.value).toBe(`${id}.WELCOME15`);
+    expect(await checkoutIds(page)).toEqual([id, id]);
+    expect(await checkoutParams(page, "checkout[discount_code]")).toEqual(["WELCOME15", "WELCOME15"]);
+    await page.locator("#paddle-buy").click();
+    expect(await page.evaluate<unknown>("window.__lastPaddleCheckout")).toMatchObject({ customData: { affiliateId: id }, discountCode: "WELCOME15" });
   });
 
   test("a /r/ link embedded as an image on another site sets no cookie and counts nothing", async () => {

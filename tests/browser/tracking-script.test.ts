@@ -26,12 +26,21 @@ const beacons: Beacon[] = [];
 beforeAll(async () => {
   const script = (await buildTrackingScript()).code;
   const page = await readFile(new URL("../../web/tracking/sample/course.html", import.meta.url), "utf8");
+  // The sample page as shipped (codes applied), and as a seller who keeps prices untouched or
+  // asks for consent first would include the script.
+  const tag = 'data-course="typescript" data-apply-code';
+  if (!page.includes(tag)) throw new Error(`the sample page no longer includes t.js with ${tag}`);
+  const variants: Record<string, string> = {
+    "/sample/course.html": page,
+    "/sample/no-code.html": page.replace(tag, 'data-course="typescript"'),
+    "/sample/consent.html": page.replace(tag, `${tag} data-consent="required"`),
+  };
   server = createServer((req, res) => {
     const path = (req.url ?? "/").split("?")[0];
     if (req.method === "GET" && path === "/t.js") {
       res.writeHead(200, { "content-type": "text/javascript; charset=utf-8" }).end(script);
-    } else if (req.method === "GET" && path === "/sample/course.html") {
-      res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(page);
+    } else if (req.method === "GET" && path !== undefined && path in variants) {
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(variants[path]);
     } else if (req.method === "POST" && path === "/c") {
       const chunks: Buffer[] = [];
       req.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -79,8 +88,8 @@ afterEach(async () => {
   expect(pageErrors).toEqual([]);
 });
 
-async function visit(query: string, origin = base): Promise<void> {
-  await page.goto(`${origin}/sample/course.html${query}`);
+async function visit(query: string, origin = base, file = "course.html"): Promise<void> {
+  await page.goto(`${origin}/sample/${file}${query}`);
   await page.waitForFunction("window.AffTrack !== undefined");
 }
 
@@ -88,10 +97,15 @@ async function affCookie() {
   return (await context.cookies()).find((cookie) => cookie.name === "aff_id");
 }
 
+/** The visitor presses a link (without letting go): t.js prepares checkouts at that moment. */
+async function press(selector: string): Promise<URLSearchParams> {
+  await page.locator(selector).dispatchEvent("pointerdown");
+  return new URL((await page.locator(selector).getAttribute("href")) ?? "").searchParams;
+}
+
 async function checkoutIds(): Promise<(string | null)[]> {
   await page.locator("#ls-later").waitFor();
-  const hrefs = [await page.locator("#ls-main").getAttribute("href"), await page.locator("#ls-later").getAttribute("href")];
-  return hrefs.map((href) => new URL(href ?? "").searchParams.get(LS_KEY));
+  return [(await press("#ls-main")).get(LS_KEY), (await press("#ls-later")).get(LS_KEY)];
 }
 
 describe("t.js on a course page", () => {
@@ -140,9 +154,34 @@ describe("t.js on a course page", () => {
 
   test("Lemon Squeezy links, including one added a second later, carry the id and keep their params", async () => {
     await visit("?via=alice01");
+    // Tagged at load already, before anyone presses it.
     const main = new URL((await page.locator("#ls-main").getAttribute("href")) ?? "");
     expect(main.searchParams.get("embed")).toBe("1");
+    expect(main.searchParams.get(LS_KEY)).toBe("alice01");
     expect(await checkoutIds()).toEqual(["alice01", "alice01"]);
+  });
+
+  test("a link a page builder adds or rewrites later is tagged by the time it is pressed or clicked", async () => {
+    await visit("?via=alice01");
+    await page.evaluate(`(() => {
+      const a = document.createElement("a");
+      a.id = "late";
+      a.href = "https://demo-store.lemonsqueezy.com/checkout/buy/late";
+      a.textContent = "late";
+      a.addEventListener("click", (e) => { e.preventDefault(); window.__clickedHref = a.href; });
+      document.body.append(a);
+      document.getElementById("ls-main").href = "https://demo-store.lemonsqueezy.com/checkout/buy/rewritten";
+    })()`);
+    await page.locator("#late").click();
+    expect(new URL(await page.evaluate<string>("window.__clickedHref")).searchParams.get(LS_KEY)).toBe("alice01");
+    expect((await press("#ls-main")).get(LS_KEY)).toBe("alice01");
+  });
+
+  test("a Stripe Payment Link carries the id as client_reference_id; one the seller set wins", async () => {
+    await visit("?via=alice01");
+    expect((await press("#stripe-buy")).get("client_reference_id")).toBe("alice01");
+    await page.evaluate(`document.getElementById("stripe-buy").href = "https://buy.stripe.com/test_x?client_reference_id=seller-7"`);
+    expect((await press("#stripe-buy")).get("client_reference_id")).toBe("seller-7");
   });
 
   test("the Paddle stub receives customData, also when Paddle.js replaces its object later", async () => {
@@ -206,5 +245,85 @@ describe("t.js on a course page", () => {
     await visit("?affiliateId=carol03", `http://${host}:${port}`);
     expect(await affCookie()).toMatchObject({ value: "carol03", domain, sameSite: "Lax", path: "/" });
     await expect.poll(() => beacons.map((b) => b.host)).toEqual([`${host}:${port}`]);
+  });
+});
+
+describe("t.js applying the affiliate's discount code (data-apply-code)", () => {
+  test("the code on the link reaches every checkout with the id: Lemon Squeezy, Stripe, Paddle Billing and Classic", async () => {
+    await visit("?affiliateId=alice01&code=FRIEND15");
+    expect((await affCookie())?.value).toBe("alice01.FRIEND15");
+    const ls = await press("#ls-main");
+    expect([ls.get(LS_KEY), ls.get("checkout[discount_code]"), ls.get("embed")]).toEqual(["alice01", "FRIEND15", "1"]);
+    const stripe = await press("#stripe-buy");
+    expect([stripe.get("client_reference_id"), stripe.get("prefilled_promo_code")]).toEqual(["alice01", "FRIEND15"]);
+    await page.locator("#paddle-buy").click();
+    expect(await page.evaluate<unknown>("window.__lastPaddleCheckout")).toEqual({
+      items: [{ priceId: "pri_01sampleprice", quantity: 1 }],
+      customData: { affiliateId: "alice01" },
+      discountCode: "FRIEND15",
+    });
+    expect(await page.evaluate<unknown>("AffTrack.paddle({ product: 12345 })")).toEqual({ product: 12345, passthrough: '{"affiliateId":"alice01"}', coupon: "FRIEND15" });
+  });
+
+  test("the code stays with the first affiliate: a later link's code neither replaces it nor joins it", async () => {
+    await visit("?affiliateId=alice01&code=ALICE15");
+    await visit("?affiliateId=bob0002&code=BOB20");
+    expect((await affCookie())?.value).toBe("alice01.ALICE15");
+    expect((await press("#ls-later")).get("checkout[discount_code]")).toBe("ALICE15");
+    // A page without parameters applies it from the cookie.
+    await visit("");
+    const ls = await press("#ls-main");
+    expect([ls.get(LS_KEY), ls.get("checkout[discount_code]")]).toEqual(["alice01", "ALICE15"]);
+  });
+
+  test.each(["a%20b", "x", "__x__", "a.b"])("a code it would not keep (%s) is dropped; the id still counts", async (code) => {
+    await visit(`?affiliateId=alice01&code=${code}`);
+    expect((await affCookie())?.value).toBe("alice01");
+    const ls = await press("#ls-main");
+    expect([ls.get(LS_KEY), ls.get("checkout[discount_code]")]).toEqual(["alice01", null]);
+    await expect.poll(() => beacons.length).toBe(1);
+  });
+
+  test("without data-apply-code the price is left alone: the id travels, the code does not", async () => {
+    await visit("?affiliateId=alice01&code=FRIEND15", base, "no-code.html");
+    const ls = await press("#ls-main");
+    expect([ls.get(LS_KEY), ls.get("checkout[discount_code]")]).toEqual(["alice01", null]);
+    expect((await press("#stripe-buy")).get("prefilled_promo_code")).toBeNull();
+    expect(await page.evaluate<unknown>("AffTrack.paddle({ items: [] })")).toEqual({ items: [], customData: { affiliateId: "alice01" } });
+  });
+});
+
+describe("t.js with data-consent=\"required\"", () => {
+  test("stores nothing and sends nothing until AffTrack.consent(); then one cookie and one beacon, however often it is called", async () => {
+    await visit("?affiliateId=alice01&code=FRIEND15", base, "consent.html");
+    // A purchase in this visit is still credited: the id from the link goes to checkout, nothing is kept.
+    expect((await press("#ls-main")).get(LS_KEY)).toBe("alice01");
+    await page.waitForTimeout(300);
+    expect(await affCookie()).toBeUndefined();
+    expect(beacons).toHaveLength(0);
+    await page.locator("#consent-yes").click();
+    expect((await affCookie())?.value).toBe("alice01.FRIEND15");
+    await expect.poll(() => beacons.length).toBe(1);
+    await page.evaluate("AffTrack.consent(); AffTrack.consent()");
+    await page.waitForTimeout(300);
+    expect(beacons).toHaveLength(1);
+  });
+
+  test("a visitor who never agrees leaves no cookie behind, and the next page knows nothing of the link", async () => {
+    await visit("?affiliateId=alice01", base, "consent.html");
+    await visit("", base, "consent.html");
+    expect(await affCookie()).toBeUndefined();
+    expect(await checkoutIds()).toEqual([null, null]);
+    expect(await page.evaluate<unknown>("AffTrack.id()")).toBeNull();
+    expect(beacons).toHaveLength(0);
+  });
+
+  test("a cookie set after an earlier consent is used on later pages without asking again", async () => {
+    await visit("?affiliateId=alice01", base, "consent.html");
+    await page.evaluate("AffTrack.consent()");
+    await expect.poll(() => beacons.length).toBe(1);
+    await visit("", base, "consent.html");
+    expect(await checkoutIds()).toEqual(["alice01", "alice01"]);
+    expect(beacons).toHaveLength(1);
   });
 });

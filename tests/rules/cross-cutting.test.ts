@@ -66,7 +66,7 @@ describe("collection-group queries", () => {
 });
 
 describe("query limits and filters", () => {
-  const rows = (["commissions", "ledgers", "clickStats", "payouts"] as const).flatMap((collection): Case[] => {
+  const rows = (["commissions", "ledgers", "clickStats", "payouts", "payoutRequests"] as const).flatMap((collection): Case[] => {
     const cap = keyedSpecs[collection].listCap ?? 0;
     const mine = (s: RulesSuite) => A(s).collection(collection).where("affiliateId", "==", uid.A);
     return [
@@ -144,6 +144,9 @@ describe("affiliate profile update: only displayName and payoutEmail (no vacuous
     ["rateBps", 9000],
     ["cookieDays", 365],
     ["discountCode", "FREE100"],
+    ["discountIds", { paddle: "dsc_free" }],
+    ["codeOnlyApproval", false],
+    ["courseRates", { "any-course": 10_000 }],
     ["slug", "alice-new"],
     ["email", "alice2@example.com"],
     ["name", "Someone Else"],

@@ -35,15 +35,19 @@ export type SharedOp = (typeof sharedOps)[number];
 
 export type Expectation = "allow" | "deny";
 
-export const keyedCollections = ["affiliates", "commissions", "ledgers", "clickStats", "payouts"] as const;
+export const keyedCollections = ["affiliates", "commissions", "ledgers", "clickStats", "payouts", "payoutRequests"] as const;
 export type KeyedCollection = (typeof keyedCollections)[number];
 
 export const sharedCollections = [
   "settings",
   "courses",
   "slugs",
+  // Discount code claims (codes).
+  "discountCodes",
   "orders",
   "customers",
+  // [recurring] the credit and policy of each subscription (subscriptions/{platform}_{id}, A's here).
+  "subscriptions",
   "webhookEvents",
   "visits",
   "audit",
@@ -57,6 +61,9 @@ export const sharedCollections = [
   // Sign-in and application limits, and applications awaiting review (signup).
   "rateLimits",
   "applications",
+  // Reconciliation runs and checkpoints (issue 15).
+  "syncRuns",
+  "syncState",
   // The owner overview's summaries, and what each order last added to them (overview).
   "programStats",
   "orderStats",
@@ -79,7 +86,8 @@ const affiliates: Table = {
   FakeOwner: /*      */ "-       n         n        -        n          n      n      n       n",
 };
 
-// commissions, ledgers, clickStats and payouts: read own rows, never write.
+// commissions, ledgers, clickStats, payouts and payoutRequests: read own rows, never write (a
+// payout request is made through the requestPayout callable).
 //                      get-own get-other list-all list-own list-other create upd-ok upd-bad delete
 const affiliateRows: Table = {
   Anon: /*           */ "-       n         n        -        n          n      n      n       n",
@@ -163,14 +171,19 @@ export const keyedTables: Record<KeyedCollection, Table> = {
   ledgers: affiliateRows,
   clickStats: affiliateRows,
   payouts: affiliateRows,
+  payoutRequests: affiliateRows,
 };
 
 export const sharedTables: Record<SharedCollection, Table> = {
   settings,
   courses,
   slugs: ownerReadOnly,
+  // Whose code is whose: an affiliate can no more read the claims than write one.
+  discountCodes: ownerReadOnly,
   orders: ownerReadOnly,
   customers: ownerReadOnly,
+  // [recurring] A reads the payment number on their commissions, not the subscription (its policy and counts are the owner's).
+  subscriptions: ownerReadOnly,
   webhookEvents: ownerReadOnly,
   visits: ownerReadOnly,
   audit: ownerReadOnly,
@@ -185,6 +198,9 @@ export const sharedTables: Record<SharedCollection, Table> = {
   rateLimits: unlisted,
   // Applications hold applicants' emails: the owner reads them, changes go through callables.
   applications: ownerReadOnly,
+  // Sync runs and checkpoints: the owner watches them, only functions write them.
+  syncRuns: ownerReadOnly,
+  syncState: ownerReadOnly,
   // Program-wide revenue and commission: the owner's; an active affiliate reads only their own ledger.
   programStats: ownerReadOnly,
   // Bookkeeping of the order trigger, read by nobody from a client.

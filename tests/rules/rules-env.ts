@@ -181,6 +181,15 @@ export const keyedSpecs: Record<KeyedCollection, KeyedSpec> = {
     updateBad: { amountMinor: 500_000 },
     owners: rowUids,
   },
+  payoutRequests: {
+    docId: (a) => `${a}_EUR`,
+    data: (a) => ({ affiliateId: a, currency: "EUR", amountMinor: 7500, thresholdMinor: 5000, status: "open", requestedAt: created, closedAt: null, payoutId: null }),
+    listCap: 20,
+    // Even closing one's own request is the server's: it happens when the owner records the payout.
+    updateOk: { status: "paid" },
+    updateBad: { amountMinor: 500_000 },
+    owners: rowUids,
+  },
 };
 
 interface SharedSpec {
@@ -221,6 +230,13 @@ export const sharedSpecs: Record<SharedCollection, SharedSpec> = {
     updateOk: { note: "x" },
     updateBad: { affiliateId: uid.B },
   },
+  discountCodes: {
+    collection: "discountCodes",
+    docId: "RULES10",
+    data: { affiliateId: uid.B, code: "rules10" },
+    updateOk: { note: "x" },
+    updateBad: { affiliateId: uid.A },
+  },
   orders: {
     collection: "orders",
     docId: `paddle_ord-${uid.A}`,
@@ -234,6 +250,14 @@ export const sharedSpecs: Record<SharedCollection, SharedSpec> = {
     data: { email: "buyer@example.com", name: "Buyer" },
     updateOk: { note: "x" },
     updateBad: { email: "other@example.com" },
+  },
+  // A's own subscription (the affiliate field names A): still owner-only, so A is denied beside the owner.
+  subscriptions: {
+    collection: "subscriptions",
+    docId: "paddle_sub_rules-1",
+    data: { platform: "paddle", subscriptionId: "sub_rules-1", affiliateId: uid.A, policy: { kind: "payments", limit: 3 }, paymentsCredited: 2 },
+    updateOk: { note: "x" },
+    updateBad: { affiliateId: uid.B, policy: { kind: "every" } },
   },
   webhookEvents: {
     collection: "webhookEvents",
@@ -313,6 +337,20 @@ export const sharedSpecs: Record<SharedCollection, SharedSpec> = {
     data: { scope: "sign-in-email", count: 10 },
     updateOk: { count: 0 },
     updateBad: { count: 0, scope: "x" },
+  },
+  syncRuns: {
+    collection: "syncRuns",
+    docId: "rulesrun1",
+    data: { platform: "paddle", kind: "sync", status: "done", counts: { recorded: 1 } },
+    updateOk: { note: "x" },
+    updateBad: { status: "queued" },
+  },
+  syncState: {
+    collection: "syncState",
+    docId: "paddle",
+    data: { checkpoint: "2026-01-01T00:00:00Z", lastMissed: 0 },
+    updateOk: { note: "x" },
+    updateBad: { checkpoint: "2020-01-01T00:00:00Z" },
   },
   applications: {
     collection: "applications",

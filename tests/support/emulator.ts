@@ -38,7 +38,7 @@ export async function eventually<T>(read: () => Promise<T | undefined>, what: st
 
 /** An active affiliate of the test's own, with an Auth user whose uid is the affiliate id. */
 export async function createAffiliate(
-  overrides: Partial<{ status: string; email: string; name: string; rateBps: number | null }> = {},
+  overrides: Partial<{ status: string; email: string; name: string; rateBps: number | null; discountCode: string | null }> = {},
 ): Promise<{ id: string; email: string; name: string }> {
   const id = uniqueId("aff_t");
   const email = overrides.email ?? `${id.toLowerCase()}@test.example`;
@@ -53,7 +53,7 @@ export async function createAffiliate(
     rateBps: overrides.rateBps ?? null,
     slug: null,
     cookieDays: null,
-    discountCode: null,
+    discountCode: overrides.discountCode ?? null,
     createdAt: new Date(),
   });
   return { id, email, name };

@@ -1,4 +1,5 @@
 import { HttpsError, onCall, type FunctionsErrorCode } from "firebase-functions/https";
+import type { SecretParam } from "firebase-functions/params";
 import type { z } from "zod";
 import { MAX_INSTANCES } from "../config/instances.js";
 import { enforceAppCheck, listOf, ownerEmails } from "../config/params.js";
@@ -85,9 +86,30 @@ export function anonymousCallable<I, O>(contract: Contract<I, O>, minAnswerMs: n
   );
 }
 
-/** A callable only the program owner may call; the owner is checked before the input is read. */
-export function ownerCallable<I, O>(contract: Contract<I, O>, handler: NoInfer<(input: I, owner: Actor) => Promise<O>>) {
+/**
+ * A callable for a signed-in affiliate: the token must carry a verified email (every sign-in is by
+ * email link), and the handler gets the uid, which is the affiliate id; the store checks that the
+ * affiliate is active in the same transaction as the change.
+ */
+export function affiliateCallable<I, O>(contract: Contract<I, O>, handler: NoInfer<(input: I, affiliateId: string) => Promise<O>>) {
   return onCall({ maxInstances: MAX_INSTANCES.callables }, (request) =>
+    answering(() => {
+      const auth = request.auth;
+      if (!auth) throw new DomainError("unauthenticated", "Sign in first.");
+      if (auth.token.email_verified !== true) throw new DomainError("permission-denied", "Sign in with your email link first.");
+      return handler(parseInput(contract, request.data), auth.uid);
+    }),
+  );
+}
+
+/** What an owner callable needs beyond the defaults: the secrets it reads (bound at deploy). */
+export interface OwnerCallableOptions {
+  secrets?: SecretParam[];
+}
+
+/** A callable only the program owner may call; the owner is checked before the input is read. */
+export function ownerCallable<I, O>(contract: Contract<I, O>, handler: NoInfer<(input: I, owner: Actor) => Promise<O>>, options: OwnerCallableOptions = {}) {
+  return onCall({ maxInstances: MAX_INSTANCES.callables, ...options }, (request) =>
     answering(() => {
       const owner = requireOwner(request.auth);
       return handler(parseInput(contract, request.data), owner);

@@ -100,16 +100,29 @@ describe("redirectTarget", () => {
     ["credentials siteUrl", { siteUrl: "https://course.example@evil.com/" }, "alice01", "https://course.example/?affiliateId=alice01"],
     ["invalid id is not reflected", { siteUrl: "https://course.example/ts" }, "<x>", "https://course.example/ts"],
   ])("%s", (_name, course, affiliateId, expected) => {
-    expect(redirectTarget(course, affiliateId, home)).toBe(expected);
+    expect(redirectTarget(course, affiliateId === null ? null : { id: affiliateId, discountCode: null }, home)).toBe(expected);
+  });
+
+  test.each([
+    ["the affiliate's code rides along for t.js", "FRIEND15", "https://course.example/ts?affiliateId=alice01&code=FRIEND15"],
+    ["no code, no parameter", null, "https://course.example/ts?affiliateId=alice01"],
+    ["a code t.js would not keep is not sent", "a b&c", "https://course.example/ts?affiliateId=alice01"],
+    ["a code Firestore reserves is not sent", "__x__", "https://course.example/ts?affiliateId=alice01"],
+  ])("%s", (_name, discountCode, expected) => {
+    expect(redirectTarget({ siteUrl: "https://course.example/ts" }, { id: "alice01", discountCode }, home)).toBe(expected);
+  });
+
+  test("an unknown or inactive affiliate lands without a code", () => {
+    expect(redirectTarget({ siteUrl: "https://course.example/ts" }, null, home)).toBe("https://course.example/ts");
   });
 
   test("a broken default URL lands on the Hosting root, not off-site", () => {
-    expect(redirectTarget(undefined, "alice01", "evil.com")).toBe("/");
+    expect(redirectTarget(undefined, { id: "alice01", discountCode: null }, "evil.com")).toBe("/");
   });
 
   test("a lookalike host is only reachable if it is the configured one", () => {
-    const target = new URL(redirectTarget({ siteUrl: "https://course.example.evil.com/" }, "alice01", home));
+    const target = new URL(redirectTarget({ siteUrl: "https://course.example.evil.com/" }, { id: "alice01", discountCode: null }, home));
     expect(target.hostname).toBe("course.example.evil.com"); // configured by the owner, so allowed
-    expect(new URL(redirectTarget(undefined, "alice01", home)).hostname).toBe("course.example");
+    expect(new URL(redirectTarget(undefined, { id: "alice01", discountCode: null }, home)).hostname).toBe("course.example");
   });
 });

@@ -100,16 +100,27 @@ export function parseRedirectPath(path: string): RedirectPath | null {
   return { affiliateId, courseId };
 }
 
+/** The affiliate a /r/ link lands with: its id, and its discount code for t.js to apply at checkout. */
+export interface LandingAffiliate {
+  id: string;
+  discountCode: string | null;
+}
+
 /**
  * Where /r/ sends the visitor: the course's configured `siteUrl`, or `defaultUrl` for an unknown
  * course, never anything taken from the request (no open redirect, C-03). The affiliate id is
- * added as `?affiliateId=` (other query parameters kept) so t.js on the landing page records it;
- * pass null for an unknown or inactive affiliate and the visitor lands without it (C-02).
+ * added as `?affiliateId=` (other query parameters kept) so t.js on the landing page records it,
+ * and the affiliate's discount code as `?code=` so t.js can apply it where the seller turned that
+ * on (`data-apply-code`). t.js keeps a code only in the id's shape, so one in another shape is not
+ * sent. Pass null for an unknown or inactive affiliate and the visitor lands without either (C-02).
  */
-export function redirectTarget(course: { siteUrl: string } | undefined, affiliateId: string | null, defaultUrl: string): string {
+export function redirectTarget(course: { siteUrl: string } | undefined, affiliate: LandingAffiliate | null, defaultUrl: string): string {
   const url = (course && httpUrl(course.siteUrl)) ?? httpUrl(defaultUrl);
   // A misconfigured default still must not redirect off-site: the Hosting root is the safe landing.
   if (url === null) return "/";
-  if (affiliateId !== null && ID_PATTERN.test(affiliateId)) url.searchParams.set("affiliateId", affiliateId);
+  if (affiliate !== null && ID_PATTERN.test(affiliate.id)) {
+    url.searchParams.set("affiliateId", affiliate.id);
+    if (affiliate.discountCode !== null && ID_PATTERN.test(affiliate.discountCode)) url.searchParams.set("code", affiliate.discountCode);
+  }
   return url.href;
 }

@@ -124,7 +124,7 @@ export const redirect = onRequest({ secrets: [clickSalt], timeoutSeconds: 10, ma
   if (!found.ok) logger.warn("affiliate unresolved for a redirect", { affiliateRef: path.affiliateId, reason: found.reason });
   if (!courseList.ok) logger.warn("courses unavailable for a redirect", { reason: courseList.reason });
   const course = courseList.ok ? courseList.value.find((c) => c.id === path.courseId) : undefined;
-  const active = found.ok && found.value?.active === true ? found.value.id : null;
+  const active = found.ok && found.value?.active === true ? found.value : null;
   // A course unknown only because the lookup failed is still recorded as given; the path is validated.
   const courseId = course?.id ?? (courseList.ok ? null : path.courseId);
   const work = recordClick(req, affiliate, { courseId, source: "redirect", page: null }, redirectCap);

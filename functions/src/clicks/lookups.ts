@@ -12,6 +12,7 @@ export interface AffiliateLookup {
   /** The real affiliate id, also when the link used the slug. */
   id: string;
   active: boolean;
+  discountCode: string | null;
 }
 
 const affiliates = new TtlCache<AffiliateLookup | null>();
@@ -23,7 +24,7 @@ export function resolveAffiliate(ref: string): Promise<AffiliateLookup | null> {
     ref,
     async () => {
       const found = await findAffiliate(ref);
-      return found && { id: found.id, active: found.status === "active" };
+      return found && { id: found.id, active: found.status === "active", discountCode: found.discountCode };
     },
     (found) => (found?.active ? KNOWN_TTL_MS : UNKNOWN_TTL_MS),
   );

@@ -23,6 +23,8 @@ export interface CommissionView {
   rateBps: number;
   status: CommissionStatus;
   test: boolean;
+  /** Which payment of its subscription the sale is (1 = the first); null for a one-off sale. */
+  payment: number | null;
 }
 
 export function commissionStatus(order: DerivedOrder): CommissionStatus {
@@ -36,7 +38,7 @@ export function commissionStatus(order: DerivedOrder): CommissionStatus {
 /** The projection of an order for its affiliate, or null when no affiliate earns from it. */
 export function commissionView(
   orderKey: string,
-  order: DerivedOrder & { platform: string; courseId: string | null; courseName: string | null },
+  order: DerivedOrder & { platform: string; courseId: string | null; courseName: string | null; payment: { number: number } | null },
   contribution: Contribution | null,
 ): CommissionView | null {
   if (contribution === null || order.saleAt === null || order.payableAt === null) return null;
@@ -55,5 +57,6 @@ export function commissionView(
     rateBps: order.rateBps ?? 0,
     status: commissionStatus(order),
     test: order.test,
+    payment: order.payment?.number ?? null,
   };
 }

@@ -9,6 +9,18 @@ export const paddleWebhookSecret = defineSecret("PADDLE_WEBHOOK_SECRET");
 export const paddleClassicPublicKey = defineSecret("PADDLE_CLASSIC_PUBLIC_KEY");
 export const lemonSqueezyWebhookSecret = defineSecret("LEMONSQUEEZY_WEBHOOK_SECRET");
 export const clickSalt = defineSecret("CLICK_SALT");
+export const stripeWebhookSecret = defineSecret("STRIPE_WEBHOOK_SECRET");
+// Reconciliation (reconcile/): optional. The value `off` (or nothing) leaves it off; see api-keys.ts.
+export const paddleApiKey = defineSecret("PADDLE_API_KEY");
+export const lemonSqueezyApiKey = defineSecret("LEMONSQUEEZY_API_KEY");
+export const paddleApiBaseUrl = defineString("PADDLE_API_BASE_URL", {
+  description: "Paddle Billing API. The sandbox's is used instead when PADDLE_ENVIRONMENT is sandbox and this is left as it is.",
+  default: "https://api.paddle.com",
+});
+export const lemonSqueezyApiBaseUrl = defineString("LEMONSQUEEZY_API_BASE_URL", {
+  description: "Lemon Squeezy API (without /v1).",
+  default: "https://api.lemonsqueezy.com",
+});
 
 export const ownerEmails = defineString("OWNER_EMAILS", {
   description: "Comma-separated emails of the program's owners: they get the owner claim and every sale email.",

@@ -2,9 +2,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseEnv } from "node:util";
 import { afterEach, describe, expect, test } from "vitest";
-import { signLemonSqueezy, signPaddle } from "../../../scripts/lib/webhook-signatures.js";
+import { signLemonSqueezy, signPaddle, signStripe } from "../../../scripts/lib/webhook-signatures.js";
 import { verifyLemonSqueezySignature } from "../webhooks/lemonsqueezy/verify.js";
 import { verifyPaddleSignature } from "../webhooks/paddle/verify.js";
+import { verifyStripeSignature } from "../webhooks/stripe/verify.js";
 import { ConfigError } from "./runtime.js";
 import { checkedSecret, isDemoSecret, pemKeysOf, secretList, secretValues } from "./secrets.js";
 
@@ -37,10 +38,17 @@ describe("secretValues: one value a line", () => {
     expect(verifyPaddleSignature(Buffer.from(BODY), signPaddle(BODY, "pdl_old,1", now), values, now)).toEqual({ ok: true });
     expect(verifyPaddleSignature(Buffer.from(BODY), signPaddle(BODY, "pdl_old", now), values, now).ok).toBe(false);
   });
+
+  test("a Stripe secret verifies while it overlaps the new one, read from one value a line", () => {
+    const now = 1_700_000_000;
+    const values = secretValues("whsec_new\nwhsec_old");
+    expect(verifyStripeSignature(Buffer.from(BODY), signStripe(BODY, "whsec_old", now), values, now)).toEqual({ ok: true });
+    expect(verifyStripeSignature(Buffer.from(BODY), signStripe(BODY, "whsec_other", now), values, now).ok).toBe(false);
+  });
 });
 
 describe("demo secrets", () => {
-  const names = ["PADDLE_WEBHOOK_SECRET", "LEMONSQUEEZY_WEBHOOK_SECRET", "CLICK_SALT", "PADDLE_CLASSIC_PUBLIC_KEY"];
+  const names = ["PADDLE_WEBHOOK_SECRET", "LEMONSQUEEZY_WEBHOOK_SECRET", "CLICK_SALT", "PADDLE_CLASSIC_PUBLIC_KEY", "STRIPE_WEBHOOK_SECRET", "PADDLE_API_KEY", "LEMONSQUEEZY_API_KEY"];
 
   test("the example file holds exactly the secrets known as demo values", () => {
     expect(Object.keys(example).sort()).toEqual([...names].sort());

@@ -30,6 +30,10 @@ export interface SaleFacts {
   customerEmail: string | null;
   customerName: string | null;
   affiliate: AffiliateRef;
+  /** Present when the payment belongs to a subscription or an instalment plan. */
+  subscription: { id: string; first: boolean } | null;
+  /** The discount the customer used, as the platform reports it (code and/or the platform's id). */
+  discount: { code: string | null; platformId: string | null } | null;
 }
 
 /**
@@ -65,6 +69,21 @@ export interface ChargebackFact {
   at: string;
 }
 
+/**
+ * A subscription began, reported apart from its first payment (Lemon Squeezy `subscription_created`,
+ * sent beside the `order_created` of that payment): it names the order, so renewals that carry no
+ * custom data can be credited to that order's affiliate.
+ */
+export interface SubscriptionStart {
+  subscriptionId: string;
+  /** The order of the first payment. */
+  firstOrderId: string;
+  startedAt: string; // ISO 8601
+  productId: string | null;
+  productName: string | null;
+  affiliate: AffiliateRef;
+}
+
 interface EventCommon {
   platform: Platform;
   /** Business key for idempotency: Paddle event_id, Classic alert_id, derived for Lemon Squeezy. */
@@ -84,7 +103,8 @@ export type ParsedEvent =
   | (OrderEventCommon & { kind: "refund"; refund: RefundFact })
   | (OrderEventCommon & { kind: "chargeback"; chargeback: ChargebackFact })
   /** Paddle Billing sends the customer's email only on customer events. */
-  | (EventCommon & { kind: "customer"; customerId: string; email: string | null; name: string | null });
+  | (EventCommon & { kind: "customer"; customerId: string; email: string | null; name: string | null })
+  | (EventCommon & { kind: "subscription"; test: boolean; start: SubscriptionStart });
 
 /** Result of checking a signature: never throws, never echoes secrets. */
 export type VerifyResult = { ok: true } | { ok: false; status: 400 | 401; reason: string };

@@ -1,3 +1,4 @@
+import { emailDocument, previewText } from "./document.js";
 import { singleLine } from "./escape.js";
 import { normalizeRecipients, type ComposedMail } from "./mail-doc.js";
 import { renderBody, type Block } from "./render.js";
@@ -33,13 +34,15 @@ interface MailParts {
 export function composeMail(parts: MailParts): ComposedMail[] {
   const to = normalizeRecipients(parts.to);
   if (to.length === 0) return [];
+  const subject = singleLine(parts.subject);
   const { text, html } = renderBody(parts.blocks);
+  const document = emailDocument({ subject, preheader: previewText(subject, parts.blocks), bodyHtml: html });
   return [
     {
       kind: parts.kind,
       subjectKey: parts.subjectKey,
       recipient: parts.recipient,
-      doc: { to, message: { subject: singleLine(parts.subject), text, html } },
+      doc: { to, message: { subject, text, html: document } },
     },
   ];
 }

@@ -23,6 +23,9 @@ const CREDITED: Attribution = {
   reason: null,
   selfReferral: false,
   by: null,
+  discountCode: null,
+  codeAffiliateId: null,
+  codeApproval: false,
 };
 
 const SALE: SaleFacts = {
@@ -39,6 +42,8 @@ const SALE: SaleFacts = {
   customerEmail: "buyer@example.com",
   customerName: null,
   affiliate: { value: AFFILIATE.id, field: "meta.custom_data.affiliateId" },
+  subscription: null,
+  discount: null,
 };
 
 const common = { platform: "lemonsqueezy" as const, eventType: "x", occurredAt: SALE.soldAt, orderId: "777", test: false };
@@ -56,6 +61,8 @@ function view(facts: OrderFacts, attribution: Attribution | null = CREDITED): Or
     ...derived,
     platform: "lemonsqueezy",
     orderId: "777",
+    payment: null,
+    rateSource: "program",
     facts,
     attribution,
     courseId: "ts",

@@ -1,3 +1,4 @@
+import { paymentLabel } from "../../../contracts/payment-label.js";
 import type { ChargebackFact, RefundFact } from "../domain/types.js";
 import { CUMULATIVE_REFUND_KEY } from "../orders/facts.js";
 import type { OrderRecord } from "../orders/record.js";
@@ -60,12 +61,20 @@ export function callsForMail(before: OrderRecord | null, after: OrderRecord | nu
   return freshNotices(before, after).length > 0;
 }
 
+function creditedBy(attribution: OrderRecord["attribution"]): string {
+  if (attribution?.rule === "manual") return "re-attributed by the owner";
+  if (attribution?.rule === "discount_code") return `discount code ${attribution.discountCode ?? ""}`;
+  return "referral link";
+}
+
 const REASONS: Record<string, string> = {
   missing: "no affiliate reference",
   malformed: "a malformed affiliate reference",
   unknown: "an unknown affiliate id",
   inactive: "an affiliate who is not active",
   test: "a test event",
+  beyond_policy: "a subscription payment past the recurring-payments policy",
+  no_start: "a subscription payment whose first payment is not recorded yet",
 };
 
 /**
@@ -79,7 +88,7 @@ export function orderMails(orderKey: string, before: OrderRecord | null, after: 
   const common = {
     programName: ctx.programName,
     orderKey,
-    courseName: after.courseName ?? after.productName ?? "a course",
+    courseName: paymentLabel(after.courseName ?? after.productName ?? "a course", after.payment?.number ?? null),
     affiliate: after.affiliateId ? ctx.affiliate : null,
     test: after.test,
     customerEmail: after.customerEmail,
@@ -97,9 +106,9 @@ export function orderMails(orderKey: string, before: OrderRecord | null, after: 
         commissionMinor: after.commissionMinor,
         commissionCurrency: currency,
         payableAt: after.payableAt,
-        attributionReason: reason ? (REASONS[reason] ?? reason) : after.attribution?.rule === "manual" ? "re-attributed by the owner" : "referral link",
+        attributionReason: reason ? (REASONS[reason] ?? reason) : creditedBy(after.attribution),
         candidateRef: after.affiliateId ? null : (after.attribution?.candidate ?? null),
-        flag: after.flag === "self_referral" && !after.flagApproved ? "self-referral" : null,
+        flag: after.flagApproved ? null : after.flag === "self_referral" ? "self-referral" : after.flag === "code_only" ? "code-only" : null,
       });
     }
     const previousCommissionMinor = before?.facts.sale ? before.commissionMinor : after.originalCommissionMinor;

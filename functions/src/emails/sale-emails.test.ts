@@ -94,6 +94,17 @@ describe("saleEmails", () => {
     expect(owner.doc.message.text).toContain("Needs review: this looks like a self-referral by Ana.");
   });
 
+  it("words a held code-only sale as awaiting review, saying why", () => {
+    const mails = saleEmails(input({ flag: "code-only", attributionReason: "discount code ANA10" }));
+    const affiliate = byKind(mails, "sale-affiliate");
+    expect(affiliate.doc.message.subject).toBe("A sale of TypeScript Deep Dive awaits review");
+    expect(affiliate.doc.message.text).toContain("made with your discount code alone");
+    expect(affiliate.doc.message.text).not.toMatch(/earned|Payable from/);
+    const owner = byKind(mails, "sale-owner");
+    expect(owner.doc.message.text).toContain("credited to Ana by their discount code alone");
+    expect(owner.doc.message.text).toContain("discount code ANA10");
+  });
+
   it("sends nothing for a test event", () => {
     expect(saleEmails(input({ test: true }))).toEqual([]);
     expect(saleEmails(input({ test: true, affiliate: null }))).toEqual([]);

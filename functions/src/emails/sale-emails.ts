@@ -25,7 +25,8 @@ export interface SaleEmailInput {
   attributionReason: string;
   /** An affiliate reference the order carried that matched no active affiliate (unknown or inactive id). */
   candidateRef: string | null;
-  flag: "self-referral" | null;
+  /** The commission is held for the owner's review: a self-referral, or a code-only sale of an affiliate the owner reviews. */
+  flag: "self-referral" | "code-only" | null;
   test: boolean;
   /** Owner email only: never put into an affiliate's email. */
   customerEmail: string | null;
@@ -36,20 +37,21 @@ export interface SaleEmailInput {
 function affiliateSaleMail(input: SaleEmailInput, affiliate: AffiliateContact): ComposedMail[] {
   const sale = formatMoney(input.saleMinor, input.currency);
   const commission = formatMoney(input.commissionMinor, input.commissionCurrency);
-  const selfReferral = input.flag === "self-referral";
+  const held = input.flag !== null;
+  const why = input.flag === "code-only" ? "it was made with your discount code alone (no referral link)" : "it looks like a self-referral";
   const facts: Array<readonly [string, string]> = [
     ["Course", input.courseName],
     ["Sale amount", sale],
-    [selfReferral ? "Commission if approved" : "Your commission", commission],
+    [held ? "Commission if approved" : "Your commission", commission],
   ];
-  if (!selfReferral && input.payableAt !== null) facts.push(["Payable from", formatDate(input.payableAt)]);
+  if (!held && input.payableAt !== null) facts.push(["Payable from", formatDate(input.payableAt)]);
 
-  const blocks: Block[] = selfReferral
+  const blocks: Block[] = held
     ? [
         { type: "paragraph", text: greeting(affiliate.name) },
         {
           type: "notice",
-          text: `A sale of ${input.courseName} was credited to you, but it looks like a self-referral, so it awaits review by ${input.programName} before any commission is payable.`,
+          text: `A sale of ${input.courseName} was credited to you, but ${why}, so it awaits review by ${input.programName} before any commission is payable.`,
         },
         { type: "facts", rows: facts },
       ]
@@ -69,7 +71,7 @@ function affiliateSaleMail(input: SaleEmailInput, affiliate: AffiliateContact): 
     subjectKey: input.orderKey,
     recipient: affiliateRecipient(affiliate),
     to: [affiliate.email],
-    subject: selfReferral
+    subject: held
       ? `A sale of ${input.courseName} awaits review`
       : `You just earned ${commission}: ${input.courseName}`,
     blocks,
@@ -81,6 +83,11 @@ function reviewNotices(input: SaleEmailInput): string[] {
   if (input.affiliate !== null && input.flag === "self-referral") {
     notices.push(
       `Needs review: this looks like a self-referral by ${input.affiliate.name}. The commission is held until you approve or reject it.`,
+    );
+  }
+  if (input.affiliate !== null && input.flag === "code-only") {
+    notices.push(
+      `Needs review: this sale was credited to ${input.affiliate.name} by their discount code alone, and you review their code-only sales. The commission is held until you approve it.`,
     );
   }
   if (input.affiliate === null && input.candidateRef !== null) {
@@ -128,7 +135,7 @@ function ownerSaleMail(input: SaleEmailInput): ComposedMail[] {
 export function saleEmails(input: SaleEmailInput): ComposedMail[] {
   if (input.test) return [];
   const toAffiliate =
-    input.affiliate !== null && (input.commissionMinor > 0 || input.flag === "self-referral")
+    input.affiliate !== null && (input.commissionMinor > 0 || input.flag !== null)
       ? affiliateSaleMail(input, input.affiliate)
       : [];
   return [...toAffiliate, ...ownerSaleMail(input)];

@@ -42,6 +42,8 @@ const saleEvent = (s: { grossMinor: number; baseMinor: number; currency: string 
     customerEmail: null,
     customerName: null,
     affiliate: { value: "alice_01", field: "custom_data.aff" },
+    subscription: null,
+    discount: null,
   },
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { attribute, isAffiliateIdShape, manualAttribution, type AffiliateCandidate } from "./attribution.js";
 
-const alice: AffiliateCandidate = { id: "alice_01", status: "active", email: "Alice@Example.com", rateBps: null };
+const alice: AffiliateCandidate = { id: "alice_01", status: "active", email: "Alice@Example.com", rateBps: null, courseRates: {}, codeOnlyApproval: false };
 const ref = (value: string | null) => ({ value, field: value === null ? null : "custom_data.aff" });
 
 describe("isAffiliateIdShape", () => {
@@ -23,6 +23,9 @@ describe("attribute", () => {
       reason: null,
       selfReferral: false,
       by: null,
+      discountCode: null,
+      codeAffiliateId: null,
+      codeApproval: false,
     });
   });
 
@@ -70,6 +73,56 @@ describe("attribute", () => {
   });
 });
 
+describe("attribute with a discount code", () => {
+  const bob: AffiliateCandidate = { ...alice, id: "bob_02", email: "bob@example.com" };
+  const code = (candidate: AffiliateCandidate | null) => ({ code: "BOB10", candidate });
+
+  it("credits the code's affiliate when the sale names nobody, as a code-only sale", () => {
+    expect(attribute({ ref: ref(null), candidate: null, code: code(bob), customerEmail: "buyer@example.com", test: false })).toEqual({
+      affiliateId: "bob_02",
+      candidate: null,
+      field: null,
+      rule: "discount_code",
+      reason: null,
+      selfReferral: false,
+      by: null,
+      discountCode: "BOB10",
+      codeAffiliateId: "bob_02",
+      codeApproval: false,
+    });
+  });
+
+  it.each([
+    ["malformed", ref("not an id!"), null],
+    ["unknown", ref("nobody"), null],
+    ["inactive", ref("alice_01"), { ...alice, status: "disabled" as const }],
+  ])("credits the code over a %s reference, keeping the reference on the receipt", (_reason, r, candidate) => {
+    const a = attribute({ ref: r, candidate, code: code(bob), customerEmail: null, test: false });
+    expect(a).toMatchObject({ affiliateId: "bob_02", rule: "discount_code", candidate: r.value, field: "custom_data.aff", discountCode: "BOB10" });
+  });
+
+  it("lets the link win when the link and the code name different affiliates, showing both", () => {
+    const a = attribute({ ref: ref("alice_01"), candidate: alice, code: code(bob), customerEmail: null, test: false });
+    expect(a).toMatchObject({ affiliateId: "alice_01", rule: "payload_ref", discountCode: "BOB10", codeAffiliateId: "bob_02", codeApproval: false });
+  });
+
+  it("holds a code-only sale for approval when the affiliate asks for it, never a linked one", () => {
+    const strict = { ...bob, codeOnlyApproval: true };
+    expect(attribute({ ref: ref(null), candidate: null, code: code(strict), customerEmail: null, test: false })).toMatchObject({ affiliateId: "bob_02", codeApproval: true });
+    expect(attribute({ ref: ref("bob_02"), candidate: strict, code: code(strict), customerEmail: null, test: false })).toMatchObject({ affiliateId: "bob_02", rule: "payload_ref", codeApproval: false });
+  });
+
+  it("credits nobody for a code of nobody or of an inactive affiliate, a test sale, but keeps the code", () => {
+    expect(attribute({ ref: ref(null), candidate: null, code: code(null), customerEmail: null, test: false })).toMatchObject({ affiliateId: null, reason: "missing", discountCode: "BOB10", codeAffiliateId: null });
+    expect(attribute({ ref: ref(null), candidate: null, code: code({ ...bob, status: "pending" }), customerEmail: null, test: false })).toMatchObject({ affiliateId: null, reason: "missing" });
+    expect(attribute({ ref: ref(null), candidate: null, code: code(bob), customerEmail: null, test: true })).toMatchObject({ affiliateId: null, rule: "discount_code", reason: "test", codeApproval: false });
+  });
+
+  it("flags a code-only self-referral against the code's affiliate", () => {
+    expect(attribute({ ref: ref(null), candidate: null, code: code(bob), customerEmail: "BOB@example.com", test: false })).toMatchObject({ affiliateId: "bob_02", selfReferral: true });
+  });
+});
+
 describe("manualAttribution", () => {
   it("records the owner's choice", () => {
     expect(manualAttribution("bob_02", "owner-uid")).toEqual({
@@ -80,6 +133,9 @@ describe("manualAttribution", () => {
       reason: null,
       selfReferral: false,
       by: "owner-uid",
+      discountCode: null,
+      codeAffiliateId: null,
+      codeApproval: false,
     });
   });
   it("refuses a malformed id", () => {

@@ -26,6 +26,8 @@ function sale(overrides: Partial<SaleFacts> = {}, test = false): ParsedEvent {
       customerEmail: "buyer@example.com",
       customerName: null,
       affiliate: { value: "alice_01", field: "meta.custom_data.aff" },
+      subscription: null,
+      discount: null,
       ...overrides,
     },
   };
@@ -41,7 +43,7 @@ function chargeback(state: "open" | "reversed", chargebackId = "cb_1"): ParsedEv
 
 const credited: Attribution = attribute({
   ref: { value: "alice_01", field: "f" },
-  candidate: { id: "alice_01", status: "active", email: "alice@example.com", rateBps: null },
+  candidate: { id: "alice_01", status: "active", email: "alice@example.com", rateBps: null, courseRates: {}, codeOnlyApproval: false },
   customerEmail: "buyer@example.com",
   test: false,
 });

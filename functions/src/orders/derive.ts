@@ -3,7 +3,7 @@ import { commissionOnRemaining, refundedBaseFraction, roundFraction } from "../m
 import type { Attribution } from "./attribution.js";
 import { disputeOpen, type OrderFacts } from "./facts.js";
 
-export type OrderFlag = "self_referral" | "refund_currency";
+export type OrderFlag = "self_referral" | "code_only" | "refund_currency";
 
 export type OrderStatus = "awaiting_sale" | "paid" | "partially_refunded" | "refunded" | "chargeback";
 
@@ -54,7 +54,8 @@ export interface DerivedOrder {
   payableAt: string | null;
   /**
    * Why the commission is held for the owner: `refund_currency` (a refund in another currency than
-   * its sale, not applied: there is no rate to convert it) outranks `self_referral`.
+   * its sale, not applied: there is no rate to convert it) outranks `self_referral`, which outranks
+   * `code_only` (credited by a discount code alone, for an affiliate whose code-only sales the owner approves).
    */
   flag: OrderFlag | null;
   flagApproved: boolean;
@@ -104,6 +105,12 @@ function refundSums(refunds: readonly RefundFact[], sale: SaleFacts) {
     }
   }
   return { gross, reportedBase, proratedGross };
+}
+
+function flagOf(foreignRefund: boolean, credited: Attribution | null): OrderFlag | null {
+  if (foreignRefund) return "refund_currency";
+  if (credited?.selfReferral === true) return "self_referral";
+  return credited?.codeApproval === true ? "code_only" : null;
 }
 
 /** Recomputes an order from its facts: a pure function, so arrival order never matters. */
@@ -191,7 +198,7 @@ export function deriveOrder(facts: OrderFacts, ctx: DeriveContext): DerivedOrder
     saleAt: sale.soldAt,
     refundWindowDays: ctx.refundWindowDays,
     payableAt: addDays(sale.soldAt, ctx.refundWindowDays),
-    flag: foreignRefund ? "refund_currency" : affiliateId !== null && ctx.attribution?.selfReferral === true ? "self_referral" : null,
+    flag: flagOf(foreignRefund, affiliateId === null ? null : ctx.attribution),
     ...common,
   };
 }

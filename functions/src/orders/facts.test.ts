@@ -25,6 +25,8 @@ function sale(overrides: Partial<SaleFacts> = {}, test = false): ParsedEvent {
       customerEmail: "buyer@example.com",
       customerName: null,
       affiliate: { value: "alice", field: "custom_data.aff" },
+      subscription: null,
+      discount: null,
       ...overrides,
     },
   };

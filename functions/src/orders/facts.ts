@@ -42,6 +42,7 @@ export function addFact(facts: OrderFacts, event: ParsedEvent): OrderFacts {
     }
     case "ignored":
     case "customer":
+    case "subscription":
       return facts;
   }
 }

@@ -5,6 +5,8 @@ import type { ChargebackFact, RefundFact, SaleFacts } from "../domain/types.js";
 import type { Attribution } from "./attribution.js";
 import type { DerivedOrder } from "./derive.js";
 import type { OrderFacts } from "./facts.js";
+import type { PaymentOf } from "./subscription-rules.js";
+import { RATE_SOURCES, type RateSource } from "./rates.js";
 
 /**
  * An order as `orders/{orderKey}` holds it: the facts, the owner's decisions about it, and what is
@@ -25,6 +27,10 @@ export interface OrderRecord extends DerivedOrder {
   customerName: string | null;
   /** Amounts paid out for this order, by payout id, in the commission currency. */
   payouts: Record<string, number>;
+  /** Which payment of which subscription this is; null for a one-off sale. */
+  payment: PaymentOf | null;
+  /** Which level `rateBps` came from (affiliate and course, affiliate, course, program), snapshotted with it. */
+  rateSource: RateSource | null;
 }
 
 const int = z.int();
@@ -32,7 +38,7 @@ const text = z.string();
 const nullableText = z.string().nullable();
 
 /** A stored Timestamp, as an ISO string. */
-const instant = z.unknown().transform((value, ctx) => {
+export const instant = z.unknown().transform((value, ctx) => {
   const at = timeOf(value);
   if (at !== null) return at.toISOString();
   ctx.addIssue({ code: "custom", message: "expected a timestamp" });
@@ -53,7 +59,10 @@ const saleSchema = z.object({
   customerEmail: nullableText,
   customerName: nullableText,
   affiliate: z.object({ value: nullableText, field: nullableText }),
-}) satisfies z.ZodType<SaleFacts>;
+  // Facts stored before these were kept: no subscription, no discount.
+  subscription: z.object({ id: text, first: z.boolean() }).nullable().default(null),
+  discount: z.object({ code: nullableText, platformId: nullableText }).nullable().default(null),
+}) satisfies z.ZodType<SaleFacts, unknown>;
 
 const refundSchema = z.object({
   refundId: text,
@@ -84,11 +93,15 @@ const attributionSchema = z.object({
   affiliateId: nullableText,
   candidate: nullableText,
   field: nullableText,
-  rule: z.enum(["payload_ref", "none", "manual"]),
-  reason: z.enum(["missing", "malformed", "unknown", "inactive", "test"]).nullable(),
+  rule: z.enum(["payload_ref", "subscription", "discount_code", "none", "manual"]),
+  reason: z.enum(["missing", "malformed", "unknown", "inactive", "test", "beyond_policy", "no_start"]).nullable(),
   selfReferral: z.boolean(),
   by: nullableText,
-}) satisfies z.ZodType<Attribution>;
+  // Attributions stored before discount codes counted: no code.
+  discountCode: nullableText.default(null),
+  codeAffiliateId: nullableText.default(null),
+  codeApproval: z.boolean().default(false),
+}) satisfies z.ZodType<Attribution, unknown>;
 
 /** Reads a stored order; the store writes nothing else, so a mismatch means the data was damaged. */
 export const orderRecordSchema = z.object({
@@ -104,6 +117,10 @@ export const orderRecordSchema = z.object({
   customerEmail: nullableText,
   customerName: nullableText,
   payouts: z.record(z.string(), int),
+  // Orders stored before subscriptions were tracked read as one-off sales.
+  payment: z.object({ subscriptionId: text, number: int }).nullable().default(null),
+  // Orders credited before rate sources were kept.
+  rateSource: z.enum(RATE_SOURCES).nullable().default(null),
   status: z.enum(["awaiting_sale", "paid", "partially_refunded", "refunded", "chargeback"]),
   affiliateId: nullableText,
   currency: nullableText,
@@ -123,7 +140,7 @@ export const orderRecordSchema = z.object({
   // Orders stored before the window was snapshotted take the setting the next time they change.
   refundWindowDays: int.nullable().default(null),
   payableAt: instant.nullable(),
-  flag: z.enum(["self_referral", "refund_currency"]).nullable(),
+  flag: z.enum(["self_referral", "code_only", "refund_currency"]).nullable(),
   flagApproved: z.boolean(),
   test: z.boolean(),
 }) satisfies z.ZodType<OrderRecord, unknown>;

@@ -1,3 +1,4 @@
+import { EVERY_PAYMENT } from "../../../contracts/recurring-policy.js";
 import { describe, expect, it } from "vitest";
 import type { ParsedEvent, SaleFacts } from "../domain/types.js";
 import { manualAttribution, type AffiliateCandidate } from "./attribution.js";
@@ -26,6 +27,8 @@ function sale(overrides: Partial<SaleFacts> = {}): ParsedEvent {
       customerEmail: null,
       customerName: null,
       affiliate: { value: " ada-lovelace ", field: "data.custom_data.affiliateId" },
+      subscription: null,
+      discount: null,
       ...overrides,
     },
   };
@@ -38,15 +41,16 @@ const refund: ParsedEvent = {
   refund: { refundId: "adj_1", mode: "increment", at: "2026-11-25T00:00:00.000Z", grossMinor: 5000, baseMinor: null, full: false, currency: null, baseCurrency: null },
 };
 
-const ada = (over: Partial<AffiliateCandidate> = {}): AffiliateCandidate => ({ id: "aff_ada", status: "active", email: "ada@example.com", rateBps: 4000, ...over });
-const settings = { defaultRateBps: 5000, refundWindowDays: 30 };
+const ada = (over: Partial<AffiliateCandidate> = {}): AffiliateCandidate => ({ id: "aff_ada", status: "active", email: "ada@example.com", rateBps: 4000, courseRates: {}, codeOnlyApproval: false, ...over });
+const settings = { defaultRateBps: 5000, refundWindowDays: 30, recurringPolicy: EVERY_PAYMENT };
 
 /** One change applied to a stored order, with the lookups answered as given. */
 function apply(stored: OrderRecord | null, change: OrderChange, found: Partial<OrderLookups> = {}): OrderRecord {
   const plan = planOrderChange(stored, change);
-  const { attribution, order, customerEmail, customerName } = decideOrder(stored, plan, { customer: null, candidate: null, settings, ...found });
+  const { attribution, order, rateSource, customerEmail, customerName } = decideOrder(stored, plan, { customer: null, candidate: null, code: null, course: null, settings, ...found });
   return {
     ...order,
+    rateSource,
     platform: "paddle",
     orderId: "txn_1",
     facts: plan.facts,
@@ -56,6 +60,7 @@ function apply(stored: OrderRecord | null, change: OrderChange, found: Partial<O
     productId: null,
     productName: null,
     customerId: plan.facts.sale?.customerId ?? null,
+    payment: null,
     customerEmail,
     customerName,
     payouts: plan.payouts,
@@ -90,7 +95,28 @@ describe("decideOrder", () => {
   });
 
   it("takes the program's rate when the affiliate has none", () => {
-    expect(apply(null, event(sale()), { candidate: ada({ rateBps: null }) }).rateBps).toBe(5000);
+    expect(apply(null, event(sale()), { candidate: ada({ rateBps: null }) })).toMatchObject({ rateBps: 5000, rateSource: "program" });
+  });
+
+  it("snapshots the course's rate and where it came from, and keeps both when the course changes later", () => {
+    const sold = apply(null, event(sale()), { candidate: ada({ rateBps: null }), course: { id: "ts", rateBps: 3000 } });
+    expect(sold).toMatchObject({ rateBps: 3000, rateSource: "course", commissionMinor: 3000 });
+    const later = apply(sold, event(refund), { candidate: ada({ rateBps: null }), course: { id: "ts", rateBps: 9000 } });
+    expect(later).toMatchObject({ rateBps: 3000, rateSource: "course" });
+  });
+
+  it("asks whose discount a sale carries only when the sale is first seen", () => {
+    const withCode = sale({ affiliate: { value: null, field: null }, discount: { code: null, platformId: "dsc_1" } });
+    expect(planOrderChange(null, event(withCode)).discountToRead).toEqual({ code: null, platformId: "dsc_1" });
+    const bob = ada({ id: "aff_bob", rateBps: 2500, codeOnlyApproval: true });
+    const sold = apply(null, event(withCode), { code: { code: "BOB10", candidate: bob } });
+    expect(sold).toMatchObject({ affiliateId: "aff_bob", rateBps: 2500, rateSource: "affiliate", flag: "code_only", commissionMinor: 2500 });
+    expect(sold.attribution).toMatchObject({ rule: "discount_code", discountCode: "BOB10" });
+    const plan = planOrderChange(sold, event(refund));
+    expect(plan).toMatchObject({ discountToRead: null, affiliateToRead: "aff_bob" });
+    const later = apply(sold, event(refund), { candidate: bob });
+    expect(later).toMatchObject({ affiliateId: "aff_bob", flag: "code_only", commissionMinor: 1250 });
+    expect(apply(later, { flagApproved: true }, { candidate: bob })).toMatchObject({ flag: "code_only", flagApproved: true });
   });
 
   it("keeps the credit and the rate of a sale when the affiliate is disabled or re-rated later", () => {
@@ -109,7 +135,7 @@ describe("decideOrder", () => {
 
   it("a manual re-attribution stands against the payload, and takes the new affiliate's rate", () => {
     const sold = apply(null, event(sale()), { candidate: ada() });
-    const grace = { id: "aff_grace", status: "active", email: "grace@example.com", rateBps: 2500 } as const;
+    const grace = ada({ id: "aff_grace", email: "grace@example.com", rateBps: 2500 });
     const moved = apply(sold, { attribution: manualAttribution("aff_grace", "owner_1") }, { candidate: grace });
     expect(moved).toMatchObject({ affiliateId: "aff_grace", rateBps: 2500, commissionMinor: 2500 });
     const later = apply(moved, event(refund), { candidate: grace });
@@ -151,11 +177,11 @@ describe("decideOrder", () => {
   });
 
   it("snapshots the refund window when the sale is first seen (issue 11, finding 8)", () => {
-    const sold = apply(null, event(sale()), { candidate: ada(), settings: { defaultRateBps: 5000, refundWindowDays: 14 } });
+    const sold = apply(null, event(sale()), { candidate: ada(), settings: { ...settings, refundWindowDays: 14 } });
     expect(sold).toMatchObject({ refundWindowDays: 14, payableAt: "2026-12-05T10:00:00.000Z" });
     const later = apply(sold, event(refund), { candidate: ada() });
     expect(later).toMatchObject({ refundWindowDays: 14, payableAt: "2026-12-05T10:00:00.000Z" });
-    const refundFirst = apply(null, event(refund), { settings: { defaultRateBps: 5000, refundWindowDays: 7 } });
+    const refundFirst = apply(null, event(refund), { settings: { ...settings, refundWindowDays: 7 } });
     expect(apply(refundFirst, event(sale()), { candidate: ada() })).toMatchObject({ refundWindowDays: 30, payableAt: "2026-12-21T10:00:00.000Z" });
   });
 });

@@ -1,5 +1,6 @@
 import type { PayableRow } from "../../../contracts/callables/index.js";
 import { balancesAt, type LedgerShard } from "../../../contracts/ledger.js";
+import { reachesThreshold } from "../../../contracts/payout-threshold.js";
 
 /** The shards' totals, whatever shard they came from. */
 export type LedgerShardRow = Omit<LedgerShard, "shard">;
@@ -30,7 +31,7 @@ export function payableRows(
   for (const [affiliateId, list] of byAffiliate) {
     const who = affiliates.get(affiliateId);
     for (const [currency, b] of Object.entries(balancesAt(list, now))) {
-      if (b.payableMinor <= 0 || b.payableMinor < thresholdMinor) continue;
+      if (!reachesThreshold(b.payableMinor, thresholdMinor)) continue;
       rows.push({
         affiliateId,
         currency,

@@ -1,4 +1,5 @@
 import type { AffiliateStatus, StatusAction } from "../../../contracts/affiliates.js";
+import type { RecurringPolicy } from "../../../contracts/recurring-policy.js";
 import { str } from "../../../contracts/read-fields.js";
 import { isDocumentId } from "../../../contracts/ids.js";
 import type { AffiliateRecord } from "../affiliates/record.js";
@@ -8,6 +9,7 @@ import { DomainError } from "../domain/errors.js";
 import { auditIn } from "./audit.js";
 import { ensureAuthUser } from "./auth-users.js";
 import { affiliates, slugs } from "./collections.js";
+import { prepareDiscountClaims } from "./discount-codes.js";
 import { db, FieldValue, readAlone, type Read, type Transaction } from "./firestore.js";
 
 // The owner's note and review on an affiliate live in `affiliateNotes/{affiliateId}`, which only the
@@ -48,8 +50,12 @@ export function newAffiliate(fields: { email: string; name: string; status: Affi
     displayName: fields.name,
     payoutEmail: fields.email,
     rateBps: null,
+    recurringPolicy: null,
     cookieDays: null,
     discountCode: null,
+    discountIds: {},
+    codeOnlyApproval: false,
+    courseRates: {},
     slug: null,
     createdAt: FieldValue.serverTimestamp(),
   };
@@ -101,15 +107,23 @@ export interface AffiliateTerms {
   rateBps: number | null;
   cookieDays: number | null;
   discountCode: string | null;
+  /** The platforms' ids for the code; null: none. */
+  discountIds: { paddle: string | null };
+  codeOnlyApproval: boolean;
+  courseRates: Record<string, number>;
   /** Checked and lower-cased by the callable's input; null keeps links on the uid. */
   slug: string | null;
   note: string;
+  /** Applies to subscriptions credited from now on: each keeps the policy it was credited under. */
+  recurringPolicy: RecurringPolicy | null;
 }
 
 /**
  * Terms apply to future sales only: orders keep the rate they were credited with. A new slug is
  * claimed create-if-absent in the same transaction; an old one stays pointing at the affiliate so
- * links already shared keep working and nobody else can take them over.
+ * links already shared keep working and nobody else can take them over. A discount code (and its
+ * platform ids) is claimed the same way but released when it changes: sales are credited when
+ * first seen, so a code given up can go to someone else from then on.
  */
 export async function updateAffiliateTerms(affiliateId: string, terms: AffiliateTerms, owner: Actor): Promise<void> {
   const ref = affiliates().doc(affiliateId);
@@ -123,11 +137,15 @@ export async function updateAffiliateTerms(affiliateId: string, terms: Affiliate
     const uidClash = terms.slug ? await tx.get(affiliates().doc(terms.slug)) : null;
     const taken = (slugSnap?.exists && slugSnap.data()?.affiliateId !== affiliateId) || (uidClash?.exists && uidClash.id !== affiliateId);
     if (taken) throw new DomainError("conflict", "This slug is taken.");
+    const discountIds = terms.discountIds.paddle === null ? {} : { paddle: terms.discountIds.paddle };
+    const moveClaims = await prepareDiscountClaims(tx, affiliateId, affiliate, { discountCode: terms.discountCode, discountIds });
     if (slugRef && !slugSnap?.exists) tx.create(slugRef.withConverter(null), { affiliateId, createdAt: FieldValue.serverTimestamp() });
-    const { rateBps, cookieDays, discountCode, slug } = affiliate;
+    moveClaims();
+    const { rateBps, cookieDays, discountCode, codeOnlyApproval, courseRates, slug, recurringPolicy } = affiliate;
     const { note, ...affiliateTerms } = terms;
-    tx.update(ref, { ...affiliateTerms, ...OWNER_FIELDS_GONE, updatedAt: FieldValue.serverTimestamp() });
+    tx.update(ref, { ...affiliateTerms, discountIds, ...OWNER_FIELDS_GONE, updatedAt: FieldValue.serverTimestamp() });
     writeOwnerNote(tx, affiliateId, note, owner);
-    auditIn(tx, { action: "updateAffiliate", by: owner, target: { collection: "affiliates", id: affiliateId }, before: { rateBps, cookieDays, discountCode, slug, note: previousNote }, after: terms });
+    const before = { rateBps, cookieDays, discountCode, discountIds: affiliate.discountIds, codeOnlyApproval, courseRates, slug, recurringPolicy, note: previousNote };
+    auditIn(tx, { action: "updateAffiliate", by: owner, target: { collection: "affiliates", id: affiliateId }, before, after: { ...terms, discountIds } });
   });
 }

@@ -9,6 +9,7 @@ import type { VisitCounts } from "../clicks/visits.js";
 import { readAffiliate, type AffiliateRecord } from "../affiliates/record.js";
 import { readOrderRecord, type OrderRecord } from "../orders/record.js";
 import { readPayout, type PayoutRecord } from "../payouts/record.js";
+import { readSubscriptionRecord, type SubscriptionRecord } from "../orders/subscription.js";
 import { db, FieldValue, Timestamp } from "./firestore.js";
 
 // Typed collections: every document the functions read goes through a reader (a zod schema or
@@ -38,6 +39,12 @@ const orderConverter: FirestoreDataConverter<OrderRecord> = {
   }),
 };
 
+/** Subscriptions keep `startedAt` as a Timestamp, like the orders' times. */
+const subscriptionConverter: FirestoreDataConverter<SubscriptionRecord> = {
+  fromFirestore: (snapshot) => readSubscriptionRecord(snapshot.data(), snapshot.id),
+  toFirestore: (sub: PartialWithFieldValue<SubscriptionRecord>) => ({ ...sub, startedAt: timestamp(sub.startedAt), updatedAt: FieldValue.serverTimestamp() }),
+};
+
 /** What the order trigger last added to the ledger for an order (`commissions/{orderKey}.applied`). */
 export interface AppliedContribution {
   applied: Contribution | null;
@@ -60,6 +67,7 @@ export interface SlugRecord {
 }
 
 export const orders = () => db().collection("orders").withConverter(orderConverter);
+export const subscriptions = () => db().collection("subscriptions").withConverter(subscriptionConverter);
 export const affiliates = () => db().collection("affiliates").withConverter(reader<AffiliateRecord>(readAffiliate));
 export const ledgers = () => db().collection("ledgers").withConverter(reader<LedgerShard>(readLedgerShard));
 export const payouts = () => db().collection("payouts").withConverter(reader<PayoutRecord>(readPayout));
@@ -84,6 +92,23 @@ export const slugs = () =>
         // The id becomes a document path: anything with a slash is not one.
         const id = strOrNull(data["affiliateId"]);
         return { affiliateId: id !== null && !id.includes("/") ? id : null };
+      }),
+    );
+
+/** `discountCodes/{CODE}` or `discountCodes/{platform}:{id}`: whose discount code (or platform discount id) this is. */
+export interface DiscountClaim {
+  affiliateId: string | null;
+  /** The code as the owner entered it. */
+  code: string | null;
+}
+
+export const discountCodes = () =>
+  db()
+    .collection("discountCodes")
+    .withConverter(
+      reader<DiscountClaim>((data) => {
+        const id = strOrNull(data["affiliateId"]);
+        return { affiliateId: id !== null && !id.includes("/") ? id : null, code: strOrNull(data["code"]) };
       }),
     );
 

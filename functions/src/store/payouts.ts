@@ -8,6 +8,7 @@ import { affiliates, ledgers, orders, payouts } from "./collections.js";
 import { auditIn } from "./audit.js";
 import { db, Timestamp, type Transaction } from "./firestore.js";
 import { prepareOrderChange, writeOrderChange, type PreparedOrderChange } from "./orders.js";
+import { closeRequestIn, openRequestIn } from "./payout-requests.js";
 import { readProgramSettings } from "./program.js";
 
 /** Orders changed per transaction; the payout document and the lock take the remaining writes. */
@@ -47,11 +48,12 @@ export async function recordPayout(request: PayoutRequest, owner: Actor, now: Da
   const first = await firestore.runTransaction(async (tx) => {
     const existing = (await tx.get(payoutRef)).data();
     if (existing) return { created: false, amountMinor: existing.amountMinor ?? 0, items: existing.items, rest: existing.items };
-    const [lock, affiliate, settings, found] = await Promise.all([
+    const [lock, affiliate, settings, found, openRequest] = await Promise.all([
       tx.get(lockRef),
       tx.get(affiliates().doc(request.affiliateId)).then((snap) => snap.data()),
       readProgramSettings(tx),
       tx.get(orders().where("affiliateId", "==", request.affiliateId).where("commissionCurrency", "==", request.currency)),
+      openRequestIn(tx, request.affiliateId, request.currency),
     ]);
     if (lock.exists) throw new DomainError("failed-precondition", "Another payout for this affiliate is still being recorded; retry it with its own key first.");
     if (!affiliate) throw new DomainError("not-found", "No such affiliate.");
@@ -93,6 +95,7 @@ export async function recordPayout(request: PayoutRequest, owner: Actor, now: Da
       before: null,
       after: { affiliateId: request.affiliateId, currency: request.currency, amountMinor: check.amountMinor, method: request.method, reference: request.reference },
     });
+    if (openRequest !== null) closeRequestIn(tx, openRequest, payoutId, now);
     if (later.length > 0) tx.create(lockRef, { payoutId, createdAt: Timestamp.fromDate(now) });
     for (const p of prepared) writeOrderChange(tx, p);
     return { created: true, amountMinor: check.amountMinor, items, rest: later.flat() };

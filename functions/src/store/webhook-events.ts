@@ -9,6 +9,7 @@ export type { StoredEvent };
 import { db, FieldValue, isAlreadyExists, type DocumentReference } from "./firestore.js";
 import { changeOrderIn } from "./orders.js";
 import { refreshCustomerOrders } from "./customers.js";
+import { applySubscriptionStart } from "./subscriptions.js";
 
 export type EventOutcome = "applied" | "duplicate" | "ignored" | "customer";
 
@@ -32,6 +33,8 @@ export interface Arrival {
   rawBody: Buffer;
   sandbox: boolean;
   now: Date;
+  /** Set when a sync read the record from the platform's API instead of a delivery (reconcile/). */
+  syncRunId?: string;
 }
 
 /**
@@ -63,6 +66,7 @@ export async function storeArrival(arrival: Arrival): Promise<{ id: string; crea
         rawSha256: createHash("sha256").update(arrival.rawBody).digest("hex"),
         sandbox: arrival.sandbox,
         status: "received",
+        ...(arrival.syncRunId === undefined ? {} : { source: "sync", syncRunId: arrival.syncRunId }),
       });
     return { id, created: true };
   } catch (err) {
@@ -142,7 +146,8 @@ export async function applyEvent(id: string, platform: Platform, event: ParsedEv
   return db().runTransaction(async (tx) => {
     const stored = (await tx.get(ref)).data();
     if (stored?.status === "processed") return "duplicate";
-    await changeOrderIn(tx, platform, event.orderId, { facts: (facts) => addFact(facts, event) });
+    if (event.kind === "subscription") await applySubscriptionStart(tx, platform, event.start, event.test);
+    else await changeOrderIn(tx, platform, event.orderId, { facts: (facts) => addFact(facts, event) });
     tx.update(ref, { status: "processed", processedAt: FieldValue.serverTimestamp(), ...fields, ...CLEARED });
     return "applied";
   });

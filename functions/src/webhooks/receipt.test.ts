@@ -22,12 +22,20 @@ const lsSale = {
 };
 const classicFields = readFixtureJson("vendor/paddle-classic/payment_succeeded.simplelogin-simulator.json") as Record<string, string>;
 const classicSale = { body: new URLSearchParams(classicFields).toString() };
+const stripeSale = {
+  body: JSON.stringify({
+    ...(readFixtureJson("vendor/stripe/event.envelope.openapi-fixture.json") as Json),
+    type: "checkout.session.completed",
+    data: { object: { ...(readFixtureJson("vendor/stripe/checkout.session.object.openapi-fixture.json") as Json), payment_status: "paid", currency: "usd", amount_total: 1000, total_details: { amount_tax: 0 } } },
+  }),
+};
 
 describe("identify and storageKey", () => {
   it.each([
     ["paddle", paddleSale.body],
     ["lemonsqueezy", lsSale.body],
     ["paddle-classic", classicSale.body],
+    ["stripe", stripeSale.body],
   ] as const)("%s: the key and type the parser gives its event", (platform, text) => {
     const event = parseVerified(platform, body(text), LIVE);
     expect(identify(platform, body(text))).toEqual({ eventKey: event.eventKey, eventType: event.eventType });
@@ -40,7 +48,7 @@ describe("identify and storageKey", () => {
     expect(identify("paddle", xts)).toEqual({ eventKey: "evt_01hv8x2axb33yr5y238zfwcn5p", eventType: "transaction.completed" });
   });
 
-  it.each(["paddle", "lemonsqueezy", "paddle-classic"] as const)("%s: an unreadable body is keyed by its SHA-256", (platform) => {
+  it.each(["paddle", "lemonsqueezy", "paddle-classic", "stripe"] as const)("%s: an unreadable body is keyed by its SHA-256", (platform) => {
     const raw = body("{not json");
     expect(identify(platform, raw)).toEqual({ eventKey: null, eventType: null });
     expect(storageKey(platform, raw)).toBe(`sha256-${createHash("sha256").update(raw).digest("hex")}`);

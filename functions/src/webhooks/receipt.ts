@@ -7,6 +7,8 @@ import { fieldsToRecord } from "./paddle-classic/fields.js";
 import { classicFieldsFromBody, parsePaddleClassicEvent } from "./paddle-classic/parse.js";
 import { parsePaddleEvent } from "./paddle/parse.js";
 import { envelopeSchema as paddleEnvelope } from "./paddle/schemas.js";
+import { parseStripeEvent } from "./stripe/parse.js";
+import { envelopeSchema as stripeEnvelope } from "./stripe/schemas.js";
 
 // What a verified body becomes, whenever it is read: on arrival and again on every replay, from the
 // stored raw body. Pure: the endpoint stores the body first, so nothing here can lose an event.
@@ -37,6 +39,10 @@ export function identify(platform: Platform, rawBody: Buffer): EventIdentity {
     const envelope = paddleEnvelope.safeParse(json(rawBody));
     return envelope.success ? { eventKey: envelope.data.event_id, eventType: envelope.data.event_type } : { eventKey: null, eventType: null };
   }
+  if (platform === "stripe") {
+    const envelope = stripeEnvelope.safeParse(json(rawBody));
+    return envelope.success ? { eventKey: envelope.data.id, eventType: envelope.data.type } : { eventKey: null, eventType: null };
+  }
   if (platform === "lemonsqueezy") {
     const envelope = lemonSqueezyEnvelope.safeParse(json(rawBody));
     if (!envelope.success) return { eventKey: null, eventType: null };
@@ -57,5 +63,6 @@ export function storageKey(platform: Platform, rawBody: Buffer): string {
 export function parseVerified(platform: Platform, rawBody: Buffer, receipt: Receipt): ParsedEvent {
   if (platform === "paddle") return parsePaddleEvent(rawBody, { sandbox: receipt.sandbox });
   if (platform === "lemonsqueezy") return parseLemonSqueezyEvent(rawBody);
+  if (platform === "stripe") return parseStripeEvent(rawBody);
   return parsePaddleClassicEvent(classicFieldsFromBody(rawBody));
 }

@@ -39,6 +39,14 @@ describe("GET /r/", () => {
     expect(visit?.data()).toMatchObject({ redirect: 1, beacon: 0, clicks: 1, courseId: COURSE_ID, page: null });
   });
 
+  test("an affiliate with a discount code lands with ?code= beside the id, for t.js to apply", async () => {
+    const { id } = await createAffiliate({ discountCode: "FRIEND15" });
+    const res = await getRedirect(visitor, `/r/${id}/${COURSE_ID}`);
+    const target = new URL(withId(courseUrl, id));
+    target.searchParams.set("code", "FRIEND15");
+    expect(res.headers.get("location")).toBe(target.href);
+  });
+
   test("a slug link lands with the real affiliate id", async () => {
     const { id } = await createAffiliate();
     const slug = `s${id.slice(-10).toLowerCase()}`;

@@ -82,4 +82,17 @@ describe("terms", () => {
     expect(await call("updateAffiliate", { ...terms, rateBps: null }, owner)).toMatchObject({ status: 200 });
     expect((await db().doc(`affiliates/${a.id}`).get()).get("rateBps")).toBeNull();
   });
+
+  test("a recurring-payments policy of the affiliate's own, or the program's (null), and nothing that is not a policy", async () => {
+    const a = await createAffiliate();
+    const terms = { affiliateId: a.id, rateBps: null, cookieDays: null, discountCode: null, slug: null, note: "" };
+    expect(await call("updateAffiliate", { ...terms, recurringPolicy: { kind: "months", limit: 12 } }, owner)).toMatchObject({ status: 200 });
+    expect((await db().doc(`affiliates/${a.id}`).get()).get("recurringPolicy")).toEqual({ kind: "months", limit: 12 });
+    for (const bad of [{ kind: "months" }, { kind: "payments", limit: 0 }, { kind: "forever" }, { kind: "every", limit: 3 }]) {
+      expect(await call("updateAffiliate", { ...terms, recurringPolicy: bad }, owner)).toMatchObject({ status: 400 });
+    }
+    expect((await db().doc(`affiliates/${a.id}`).get()).get("recurringPolicy")).toEqual({ kind: "months", limit: 12 });
+    expect(await call("updateAffiliate", { ...terms, recurringPolicy: null }, owner)).toMatchObject({ status: 200 });
+    expect((await db().doc(`affiliates/${a.id}`).get()).get("recurringPolicy")).toBeNull();
+  });
 });

@@ -18,4 +18,18 @@ describe("program settings", () => {
     const audit = await db().collection("audit").where("target.collection", "==", "settings").where("action", "==", "saveProgramSettings").get();
     expect(audit.docs.some((d) => JSON.stringify(d.get("after")) === JSON.stringify(current))).toBe(true);
   });
+
+  test("the recurring-payments policy is saved with the settings and a policy without its limit is refused", async () => {
+    const { idToken } = await ownerIdToken();
+    const owner = (await db().doc("settings/owner").get()).data();
+    const current = programSettings({ ...(await db().doc("settings/program").get()).data(), ...(owner ? { notifyEmails: owner.notifyEmails } : {}) });
+    try {
+      expect(await call("saveProgramSettings", { ...current, recurringPolicy: { kind: "payments", limit: 6 } }, idToken)).toMatchObject({ status: 200 });
+      expect((await db().doc("settings/program").get()).get("recurringPolicy")).toEqual({ kind: "payments", limit: 6 });
+      expect(await call("saveProgramSettings", { ...current, recurringPolicy: { kind: "payments" } }, idToken)).toMatchObject({ status: 400 });
+      expect((await db().doc("settings/program").get()).get("recurringPolicy")).toEqual({ kind: "payments", limit: 6 });
+    } finally {
+      await call("saveProgramSettings", current, idToken);
+    }
+  });
 });

@@ -216,7 +216,7 @@ describe("methods and event types (W-16, W-17)", () => {
 
   it("unknown event types are acknowledged with 200 and stored as ignored", async () => {
     const paddle = paddleRequest({ event_id: uniqueId("evt_unk"), event_type: "subscription.created", occurred_at: new Date().toISOString(), data: {} });
-    const ls = lemonSqueezyRequest({ meta: { event_name: "subscription_created" }, data: { id: uniqueId("sub"), attributes: { updated_at: new Date().toISOString() } } });
+    const ls = lemonSqueezyRequest({ meta: { event_name: "subscription_paused" }, data: { id: uniqueId("sub"), attributes: { updated_at: new Date().toISOString() } } });
     const classic = paddleClassicPayment({ alertId: uniqueId("al_unk"), orderId: uniqueId("cl_unk"), saleGross: "1.00", paymentTax: "0.00", balanceEarnings: "1.00", balanceFee: "0.00" });
     const unknownClassic = new URLSearchParams(classic.body);
     unknownClassic.set("alert_name", "subscription_created");

@@ -190,7 +190,7 @@ export function expectOrderMatches(stored: OrderRecord, predicted: Prediction): 
 }
 
 export function candidateOf(affiliate: { id: string; email: string }, rateBps: number | null, status: AffiliateCandidate["status"] = "active"): AffiliateCandidate {
-  return { id: affiliate.id, email: affiliate.email, rateBps, status };
+  return { id: affiliate.id, email: affiliate.email, rateBps, status, courseRates: {}, codeOnlyApproval: false };
 }
 
 /** Every ordering of the items (n! of them). */

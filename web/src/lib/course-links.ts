@@ -1,3 +1,4 @@
+import { AFFILIATE_ID } from "../../../contracts/affiliates";
 import { referralHref } from "../config/paths";
 import type { Course } from "../types/models";
 
@@ -10,8 +11,12 @@ export interface CourseLink {
   directUrl: string | null;
 }
 
-/** Adds affiliateId to the course URL, keeping any query or fragment it already has. */
-export function directCourseUrl(siteUrl: string, affiliateId: string): string | null {
+/**
+ * Adds affiliateId to the course URL, keeping any query or fragment it already has, and the
+ * affiliate's own discount code as `code` (what /r/ adds too) for t.js to apply at checkout where
+ * the seller turned that on; t.js keeps a code only in the id's shape.
+ */
+export function directCourseUrl(siteUrl: string, affiliateId: string, discountCode: string | null = null): string | null {
   let url: URL;
   try {
     url = new URL(siteUrl);
@@ -20,16 +25,17 @@ export function directCourseUrl(siteUrl: string, affiliateId: string): string | 
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") return null;
   url.searchParams.set("affiliateId", affiliateId);
+  if (discountCode !== null && AFFILIATE_ID.test(discountCode)) url.searchParams.set("code", discountCode);
   return url.href;
 }
 
 /** The slug reads better in a link; the uid always works. */
-export function buildCourseLinks(courses: readonly Course[], origin: string, affiliateId: string, slug: string | null): CourseLink[] {
+export function buildCourseLinks(courses: readonly Course[], origin: string, affiliateId: string, slug: string | null, discountCode: string | null): CourseLink[] {
   return courses.map((course) => ({
     courseId: course.id,
     courseName: course.name,
     trackedUrl: referralHref(origin, slug ?? affiliateId, course.id),
-    directUrl: directCourseUrl(course.siteUrl, affiliateId),
+    directUrl: directCourseUrl(course.siteUrl, affiliateId, discountCode),
   }));
 }
 

@@ -2,7 +2,7 @@
 // allow nothing wider. The owner's module builds on the profile and payout readers below.
 import { CLICK_SHARDS } from "../../../contracts/clicks";
 import { readLedgerShard } from "../../../contracts/ledger";
-import { collection, doc, getDoc, limit, orderBy, query, startAfter, updateDoc, where, type DocumentData, type QueryDocumentSnapshot } from "firebase/firestore";
+import { collection, doc, getDoc, getDocs, limit, orderBy, query, startAfter, updateDoc, where, type DocumentData, type QueryDocumentSnapshot } from "firebase/firestore";
 import {
   AFFILIATE_STATUSES,
   COMMISSION_STATUSES,
@@ -13,12 +13,13 @@ import {
   type Course,
   type LedgerShard,
   type Payout,
+  type PayoutRequest,
   type ProfileUpdate,
   type StoredProgramSettings,
 } from "../types/models";
 import { errorCode } from "./errors";
 import { byName, date, db, listenDoc, listenList, listenQuery, readOnly, type OnError, type Unsubscribe } from "./firestore";
-import { int, intOrNull, oneOf, recordMap, str, strings, strOrNull, type Fields } from "../../../contracts/read-fields";
+import { int, intMap, intOrNull, isRecord, oneOf, recordMap, str, strings, strOrNull, type Fields } from "../../../contracts/read-fields";
 
 const commissionConverter = readOnly<Commission>((id, f) => ({
   id,
@@ -36,6 +37,7 @@ const commissionConverter = readOnly<Commission>((id, f) => ({
   rateBps: int(f["rateBps"]),
   status: oneOf(f["status"], COMMISSION_STATUSES) ?? "pending",
   test: f["test"] === true,
+  payment: intOrNull(f["payment"]),
 }));
 
 const ledgerConverter = readOnly<LedgerShard>((id, f) => ({ id, ...readLedgerShard(f) }));
@@ -59,6 +61,18 @@ export const readPayout = (id: string, f: Fields): Payout => ({
 });
 const payoutConverter = readOnly<Payout>(readPayout);
 
+export const readPayoutRequest = (id: string, f: Fields): PayoutRequest => ({
+  id,
+  affiliateId: str(f["affiliateId"]),
+  currency: str(f["currency"]),
+  amountMinor: int(f["amountMinor"]),
+  status: f["status"] === "open" ? "open" : "paid",
+  requestedAt: date(f["requestedAt"]),
+  closedAt: date(f["closedAt"]),
+  payoutId: strOrNull(f["payoutId"]),
+});
+const payoutRequestConverter = readOnly<PayoutRequest>(readPayoutRequest);
+
 export const readCourse = (id: string, f: Fields): Course => ({ id, name: str(f["name"]) || id, siteUrl: str(f["siteUrl"]) });
 const courseConverter = readOnly<Course>(readCourse);
 
@@ -70,6 +84,9 @@ export const readAffiliate = (id: string, f: Fields): AffiliateProfile => ({
   rateBps: intOrNull(f["rateBps"]),
   cookieDays: intOrNull(f["cookieDays"]),
   discountCode: strOrNull(f["discountCode"]),
+  paddleDiscountId: isRecord(f["discountIds"]) ? strOrNull(f["discountIds"]["paddle"]) : null,
+  codeOnlyApproval: f["codeOnlyApproval"] === true,
+  courseRates: intMap(f["courseRates"]),
   slug: strOrNull(f["slug"]),
   displayName: str(f["displayName"]),
   payoutEmail: str(f["payoutEmail"]),
@@ -125,6 +142,25 @@ export function listenCommissionPage(
   );
 }
 
+/** The rules' largest page of commissions for an affiliate. */
+const COMMISSION_PAGE_MAX = 100;
+
+/**
+ * Every commission of the affiliate, newest sale first, read once page by page (the rules allow
+ * at most 100 a query) for the CSV download.
+ */
+export async function readAllCommissions(affiliateId: string): Promise<Commission[]> {
+  const base = collection(db, "commissions").withConverter(commissionConverter);
+  const all: Commission[] = [];
+  let after: QueryDocumentSnapshot<Commission, DocumentData> | undefined;
+  for (;;) {
+    const snap = await getDocs(query(base, where("affiliateId", "==", affiliateId), orderBy("saleAt", "desc"), ...(after ? [startAfter(after)] : []), limit(COMMISSION_PAGE_MAX)));
+    all.push(...snap.docs.map((d) => d.data()));
+    after = snap.docs.at(-1);
+    if (snap.docs.length < COMMISSION_PAGE_MAX || after === undefined) return all;
+  }
+}
+
 /** Click counters for the given `YYYY-MM` months (at most 30, a Firestore `in` limit). */
 export function listenClickStats(affiliateId: string, months: readonly string[], next: (stats: ClickStat[]) => void, onError: OnError): Unsubscribe {
   const q = query(
@@ -140,6 +176,11 @@ export function listenClickStats(affiliateId: string, months: readonly string[],
 /** Newest first (index: affiliateId ASC, createdAt DESC). */
 export function listenPayouts(affiliateId: string, next: (payouts: Payout[]) => void, onError: OnError): Unsubscribe {
   return listenList(query(collection(db, "payouts").withConverter(payoutConverter), where("affiliateId", "==", affiliateId), orderBy("createdAt", "desc"), limit(20)), next, onError);
+}
+
+/** The affiliate's payout requests, one per currency they ever asked in (the rules allow 20 a query). */
+export function listenPayoutRequests(affiliateId: string, next: (requests: PayoutRequest[]) => void, onError: OnError): Unsubscribe {
+  return listenList(query(collection(db, "payoutRequests").withConverter(payoutRequestConverter), where("affiliateId", "==", affiliateId), limit(20)), next, onError);
 }
 
 export function listenCourses(next: (courses: Course[]) => void, onError: OnError): Unsubscribe {

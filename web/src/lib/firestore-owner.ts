@@ -2,13 +2,15 @@
 // nothing here writes (changes go through the owner callables).
 import { collection, doc, limit, orderBy, query, where } from "firebase/firestore";
 import { programSettings } from "../../../contracts/program-settings";
+import { readRecurringPolicy } from "../../../contracts/recurring-policy";
+import { readSyncRun, readSyncState, SYNC_PLATFORMS, type SyncRun, type SyncState } from "../../../contracts/sync";
 import { readProgramStatsDoc, type ProgramStatsDoc } from "../../../contracts/program-stats";
-import { ORDER_STATUSES, PLATFORMS, type AffiliateProfile, type FailedEvent, type MailItem, type OwnerApplication, type OwnerAffiliate, type OwnerCourse, type OwnerOrder, type OwnerPayout, type ProgramSettings } from "../types/models";
+import { ORDER_STATUSES, PLATFORMS, type AffiliateProfile, type FailedEvent, type MailItem, type OwnerApplication, type OwnerAffiliate, type OwnerCourse, type OwnerOrder, type OwnerPayout, type PayoutRequest, type ProgramSettings } from "../types/models";
 import { byName, date, db, listenDoc, listenList, readOnly, type OnError, type Unsubscribe } from "./firestore";
-import { readAffiliate, readCourse, readPayout } from "./firestore-affiliate";
+import { readAffiliate, readCourse, readPayout, readPayoutRequest } from "./firestore-affiliate";
 import { int, intMap, intOrNull, isRecord, oneOf, str, strings, strOrNull } from "../../../contracts/read-fields";
 
-const ownerAffiliateConverter = readOnly<AffiliateProfile>((id, f) => readAffiliate(id, f));
+const ownerAffiliateConverter = readOnly<Omit<OwnerAffiliate, "note">>((id, f) => ({ ...readAffiliate(id, f), recurringPolicy: readRecurringPolicy(f["recurringPolicy"]) }));
 
 // The owner's note on an affiliate lives in affiliateNotes/{id}, which only the owner reads.
 const noteConverter = readOnly<{ id: string; note: string }>((id, f) => ({ id, note: str(f["note"]) }));
@@ -59,9 +61,12 @@ const ownerOrderConverter = readOnly<OwnerOrder>((id, f) => {
           reason: strOrNull(attribution["reason"]),
           selfReferral: attribution["selfReferral"] === true,
           by: strOrNull(attribution["by"]),
+          discountCode: strOrNull(attribution["discountCode"]),
+          codeAffiliateId: strOrNull(attribution["codeAffiliateId"]),
         }
       : null,
     courseName: str(f["courseName"]) || str(f["productName"]) || (sale ? str(sale["productName"]) : ""),
+    payment: isRecord(f["payment"]) ? intOrNull(f["payment"]["number"]) : null,
     productName: str(f["productName"]),
     customerEmail: str(f["customerEmail"]),
     currency: str(f["currency"]),
@@ -71,6 +76,7 @@ const ownerOrderConverter = readOnly<OwnerOrder>((id, f) => {
     baseCurrency: str(f["baseCurrency"]),
     refundedGrossMinor: int(f["refundedGrossMinor"]),
     rateBps: intOrNull(f["rateBps"]),
+    rateSource: strOrNull(f["rateSource"]),
     commissionMinor: int(f["commissionMinor"]),
     commissionCurrency: str(f["commissionCurrency"]),
     paidOutMinor: int(f["paidOutMinor"]),
@@ -97,6 +103,7 @@ const ownerCourseConverter = readOnly<OwnerCourse>((id, f) => {
   return {
     ...readCourse(id, f),
     productIds: Object.fromEntries(PLATFORMS.map((p) => [p, strings(ids[p])])) as OwnerCourse["productIds"],
+    rateBps: intOrNull(f["rateBps"]),
   };
 });
 
@@ -111,6 +118,8 @@ const mailConverter = readOnly<MailItem>((id, f) => {
     createdAt: date(f["createdAt"]),
     state: strOrNull(delivery["state"]),
     error: strOrNull(delivery["error"]),
+    html: str(message["html"]),
+    text: str(message["text"]),
   };
 });
 
@@ -141,7 +150,7 @@ export function listenApplications(max: number, next: (applications: OwnerApplic
 const newestFirst = (a: OwnerAffiliate, b: OwnerAffiliate) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0);
 
 export function listenAllAffiliates(next: (affiliates: OwnerAffiliate[]) => void, onError: OnError): Unsubscribe {
-  return listenBoth<AffiliateProfile[], Array<{ id: string; note: string }>>(
+  return listenBoth<Array<Omit<OwnerAffiliate, "note">>, Array<{ id: string; note: string }>>(
     (n) => listenList(query(collection(db, "affiliates").withConverter(ownerAffiliateConverter), limit(1000)), n, onError),
     (n) => listenList(query(collection(db, "affiliateNotes").withConverter(noteConverter), limit(1000)), n, onError),
     (all, notes) => {
@@ -166,6 +175,17 @@ export function listenAllPayouts(next: (payouts: OwnerPayout[]) => void, onError
   return listenList(query(collection(db, "payouts").withConverter(ownerPayoutConverter), orderBy("createdAt", "desc"), limit(100)), next, onError);
 }
 
+const payoutRequestConverter = readOnly<PayoutRequest>(readPayoutRequest);
+
+/** Requests waiting for a payout, oldest first (sorted here: one equality filter needs no composite index). */
+export function listenOpenPayoutRequests(next: (requests: PayoutRequest[]) => void, onError: OnError): Unsubscribe {
+  return listenList(
+    query(collection(db, "payoutRequests").withConverter(payoutRequestConverter), where("status", "==", "open"), limit(200)),
+    (requests) => next(requests.sort((a, b) => (a.requestedAt?.getTime() ?? 0) - (b.requestedAt?.getTime() ?? 0))),
+    onError,
+  );
+}
+
 export function listenOwnerProgram(next: (settings: ProgramSettings | null) => void, onError: OnError): Unsubscribe {
   return listenBoth<ProgramSettings | null, { notifyEmails: unknown } | null>(
     (n) => listenDoc(doc(db, "settings", "program").withConverter(ownerProgramConverter), n, onError),
@@ -187,6 +207,19 @@ export function listenFailedEvents(max: number, next: (events: FailedEvent[]) =>
 /** The Trigger Email queue, newest first. */
 export function listenOutbox(max: number, next: (mail: MailItem[]) => void, onError: OnError): Unsubscribe {
   return listenList(query(collection(db, "mail").withConverter(mailConverter), orderBy("createdAt", "desc"), limit(max)), next, onError);
+}
+
+const syncRunConverter = readOnly<SyncRun>((id, f) => readSyncRun(f, id));
+const syncStateConverter = readOnly<SyncState>((id, f) => readSyncState(f, id === "lemonsqueezy" ? "lemonsqueezy" : "paddle"));
+
+/** Reconciliation runs, newest first: the Sync page watches their progress live. */
+export function listenSyncRuns(max: number, next: (runs: SyncRun[]) => void, onError: OnError): Unsubscribe {
+  return listenList(query(collection(db, "syncRuns").withConverter(syncRunConverter), orderBy("createdAt", "desc"), limit(max)), next, onError);
+}
+
+/** Where each platform's next sync starts and how its last one ended (one document a platform). */
+export function listenSyncStates(next: (states: SyncState[]) => void, onError: OnError): Unsubscribe {
+  return listenList(query(collection(db, "syncState").withConverter(syncStateConverter), limit(SYNC_PLATFORMS.length)), next, onError);
 }
 
 const programStatsConverter = readOnly<ProgramStatsDoc | null>((_id, f) => readProgramStatsDoc(f));

@@ -1,4 +1,4 @@
-import { minorToDecimal } from "./money";
+import { bpsToPercentText } from "./units";
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
 
@@ -8,6 +8,5 @@ export function formatDate(date: Date | null): string {
 
 /** 5000 → "50%", 1250 → "12.5%": basis points through string arithmetic, like money. */
 export function formatBps(bps: number): string {
-  const decimal = minorToDecimal(bps, 2).replace(/\.?0+$/, "");
-  return `${decimal}%`;
+  return `${bpsToPercentText(bps)}%`;
 }

@@ -5,8 +5,9 @@ import type { LedgerShard as StoredLedgerShard } from "../../../contracts/ledger
 import type { Platform } from "../../../contracts/platforms";
 
 export { AFFILIATE_STATUSES, type AffiliateStatus } from "../../../contracts/affiliates";
-export { PLATFORMS, type Platform } from "../../../contracts/platforms";
+export { PLATFORM_LABELS, PLATFORMS, type Platform } from "../../../contracts/platforms";
 export type { ProgramSettings } from "../../../contracts/program-settings";
+import type { RecurringPolicy } from "../../../contracts/recurring-policy";
 
 export const COMMISSION_STATUSES = ["pending", "paid", "refunded", "reversed", "flagged"] as const;
 export type CommissionStatus = (typeof COMMISSION_STATUSES)[number];
@@ -27,6 +28,8 @@ export interface Commission {
   rateBps: number;
   status: CommissionStatus;
   test: boolean;
+  /** Which payment of a subscription the sale is; null for a one-off sale. */
+  payment: number | null;
 }
 
 /** `ledgers/{affiliateId}_{currency}_{shard}`, as contracts/ledger reads it, with its document id. */
@@ -59,6 +62,18 @@ export interface Payout {
   orderKeys: string[];
 }
 
+/** `payoutRequests/{affiliateId}_{currency}`: the affiliate's latest request to be paid in that currency. */
+export interface PayoutRequest {
+  id: string;
+  affiliateId: string;
+  currency: string;
+  amountMinor: number;
+  status: "open" | "paid";
+  requestedAt: Date | null;
+  closedAt: Date | null;
+  payoutId: string | null;
+}
+
 export interface Course {
   id: string;
   name: string;
@@ -73,6 +88,12 @@ export interface AffiliateProfile {
   rateBps: number | null;
   cookieDays: number | null;
   discountCode: string | null;
+  /** Paddle Billing's id for the code (`dsc_…`), which its sales carry instead of the code. */
+  paddleDiscountId: string | null;
+  /** Sales credited by the code alone wait for the owner's approval. */
+  codeOnlyApproval: boolean;
+  /** The affiliate's rate on particular courses, basis points by course id. */
+  courseRates: Record<string, number>;
   slug: string | null;
   displayName: string;
   payoutEmail: string;
@@ -112,6 +133,8 @@ export interface AttributionReceipt {
   reason: string | null;
   selfReferral: boolean;
   by: string | null;
+  discountCode: string | null;
+  codeAffiliateId: string | null;
 }
 
 export interface OwnerOrder {
@@ -122,6 +145,8 @@ export interface OwnerOrder {
   affiliateId: string | null;
   attribution: AttributionReceipt | null;
   courseName: string;
+  /** Which payment of a subscription the order is; null for a one-off sale. */
+  payment: number | null;
   productName: string;
   customerEmail: string;
   currency: string;
@@ -131,6 +156,8 @@ export interface OwnerOrder {
   baseCurrency: string;
   refundedGrossMinor: number;
   rateBps: number | null;
+  /** Which level the rate came from: affiliate_course, affiliate, course or program. */
+  rateSource: string | null;
   commissionMinor: number;
   commissionCurrency: string;
   paidOutMinor: number;
@@ -144,6 +171,8 @@ export interface OwnerOrder {
 
 export interface OwnerAffiliate extends AffiliateProfile {
   note: string;
+  /** The affiliate's own recurring-payments policy; null: the program's. */
+  recurringPolicy: RecurringPolicy | null;
 }
 
 export interface OwnerPayout extends Payout {
@@ -153,6 +182,8 @@ export interface OwnerPayout extends Payout {
 
 export interface OwnerCourse extends Course {
   productIds: Record<Platform, string[]>;
+  /** The course's own rate; null: the program's. */
+  rateBps: number | null;
 }
 
 /** `applications/{id}`: what the public form sent, awaiting the owner. */
@@ -174,6 +205,9 @@ export interface MailItem {
   /** The Trigger Email extension's delivery state (PENDING, PROCESSING, SUCCESS, ERROR), or null before it picked the mail up. */
   state: string | null;
   error: string | null;
+  /** The two bodies exactly as queued: the HTML document and the plain-text part. */
+  html: string;
+  text: string;
 }
 
 /** A stored webhook event that could not be parsed or applied: the owner replays it once the cause is fixed. */

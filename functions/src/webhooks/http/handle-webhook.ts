@@ -4,6 +4,7 @@ import type { Platform } from "../../../../contracts/platforms.js";
 import type { ParsedEvent, VerifyResult } from "../../domain/types.js";
 import { ConfigError } from "../../config/runtime.js";
 import { markFailed, settleEvent, storeArrival } from "../../store/webhook-events.js";
+import { withDiscountCode } from "../../reconcile/discount-codes.js";
 import { PayloadError } from "../payload-error.js";
 import { identify, parseVerified, storageKey, type Receipt } from "../receipt.js";
 
@@ -107,6 +108,14 @@ export async function handleWebhook(
     }
     logger.error("webhook stored as failed: its body does not parse", { platform: platform.platform, id: stored.id, error });
     res.status(200).json({ ok: true, outcome: "failed", error });
+    return;
+  }
+  try {
+    event = await withDiscountCode(platform.platform, event);
+  } catch (err) {
+    logger.error("webhook not applied: the discount code lookup failed; the platform will retry", { platform: platform.platform, err });
+    await markFailed(stored.id, "apply", err, receivedAt).catch(() => undefined);
+    res.status(500).json({ error: "Stored, but processing failed; please retry." });
     return;
   }
   try {

@@ -1,6 +1,6 @@
 import { onRequest } from "firebase-functions/https";
 import { MAX_INSTANCES } from "../../config/instances.js";
-import { lemonSqueezyWebhookSecret } from "../../config/params.js";
+import { lemonSqueezyApiKey, lemonSqueezyWebhookSecret } from "../../config/params.js";
 import { secretList } from "../../config/secrets.js";
 import { handleWebhook, type WebhookPlatform } from "../http/handle-webhook.js";
 import { verifyLemonSqueezySignature } from "./verify.js";
@@ -14,6 +14,6 @@ export function lemonSqueezyPlatform(): WebhookPlatform {
   };
 }
 
-export const lemonSqueezyWebhook = onRequest({ secrets: [lemonSqueezyWebhookSecret], timeoutSeconds: 60, maxInstances: MAX_INSTANCES.webhooks }, (req, res) =>
+export const lemonSqueezyWebhook = onRequest({ secrets: [lemonSqueezyWebhookSecret, lemonSqueezyApiKey], timeoutSeconds: 60, maxInstances: MAX_INSTANCES.webhooks }, (req, res) =>
   handleWebhook(req, res, lemonSqueezyPlatform()),
 );

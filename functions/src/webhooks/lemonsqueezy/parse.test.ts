@@ -40,6 +40,8 @@ describe("parseLemonSqueezyEvent: order_created", () => {
         customerEmail: "[email protected]",
         customerName: "John Doe",
         affiliate: { value: "a-1", field: "meta.custom_data.aff" },
+        subscription: null,
+        discount: null,
       },
     });
   });
@@ -51,6 +53,12 @@ describe("parseLemonSqueezyEvent: order_created", () => {
     expect(parseLemonSqueezyEvent(body)).toMatchObject({
       sale: { currency: "EUR", grossMinor: 1900, taxMinor: 300, baseCurrency: "USD", baseMinor: 1736 },
     });
+  });
+
+  it("marks a discounted order as having a discount whose code only the API can tell", () => {
+    const discounted = parseLemonSqueezyEvent(envelope("order_created", { attributes: { discount_total: 300, discount_total_usd: 300 } }));
+    expect(discounted).toMatchObject({ sale: { discount: { code: null, platformId: null } } });
+    expect(parseLemonSqueezyEvent(envelope("order_created"))).toMatchObject({ sale: { discount: null } });
   });
 
   it("keeps API-passed numeric ids and prefers affiliateId", () => {
@@ -138,8 +146,8 @@ describe("parseLemonSqueezyEvent: malformed and other input", () => {
   });
 
   it("ignores events it does not use, keyed all the same (W-17)", () => {
-    const event = parseLemonSqueezyEvent(envelope("subscription_payment_success"));
-    expect(event).toMatchObject({ kind: "ignored", eventType: "subscription_payment_success", eventKey: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    const event = parseLemonSqueezyEvent(envelope("license_key_created"));
+    expect(event).toMatchObject({ kind: "ignored", eventType: "license_key_created", eventKey: expect.stringMatching(/^[0-9a-f]{64}$/) });
   });
 
   it("round-trips a signed order through verify and parse", () => {
@@ -147,5 +155,90 @@ describe("parseLemonSqueezyEvent: malformed and other input", () => {
     const signature = signLemonSqueezy(body, "whsec-ls");
     expect(verifyLemonSqueezySignature(Buffer.from(body), signature, ["whsec-ls"])).toEqual({ ok: true });
     expect(parseLemonSqueezyEvent(Buffer.from(body))).toMatchObject({ sale: { affiliate: { value: "aff_3" } } });
+  });
+});
+
+describe("parseLemonSqueezyEvent: subscriptions", () => {
+  /** A subscription invoice in the shape of the API's subscription-invoices object. */
+  const invoice = (eventName: string, attributes: Json = {}, meta: Json = {}) =>
+    JSON.stringify({
+      meta: { event_name: eventName, ...meta },
+      data: {
+        type: "subscription-invoices",
+        id: "9001",
+        attributes: {
+          store_id: 1,
+          subscription_id: 77,
+          customer_id: 5,
+          user_name: "Ana",
+          user_email: "ana@example.com",
+          billing_reason: "renewal",
+          currency: "EUR",
+          currency_rate: "1.08",
+          status: "paid",
+          refunded: false,
+          refunded_at: null,
+          subtotal: 1000,
+          discount_total: 0,
+          tax: 190,
+          total: 1190,
+          refunded_amount: 0,
+          subtotal_usd: 1080,
+          discount_total_usd: 0,
+          tax_usd: 205,
+          total_usd: 1285,
+          created_at: "2026-03-01T10:00:00.000000Z",
+          updated_at: "2026-03-01T10:00:05.000000Z",
+          test_mode: false,
+          ...attributes,
+        },
+      },
+    });
+
+  it("reads a renewal invoice as a later payment of its subscription, kept under the invoice's own order id", () => {
+    expect(parseLemonSqueezyEvent(invoice("subscription_payment_success", {}, { custom_data: { affiliateId: "aff_1" } }))).toMatchObject({
+      kind: "sale",
+      orderId: "invoice-9001",
+      test: false,
+      sale: {
+        soldAt: "2026-03-01T10:00:00.000000Z",
+        currency: "EUR",
+        grossMinor: 1190,
+        taxMinor: 190,
+        baseCurrency: "USD",
+        baseMinor: 1080,
+        productName: null,
+        customerEmail: "ana@example.com",
+        affiliate: { value: "aff_1", field: "meta.custom_data.affiliateId" },
+        subscription: { id: "77", first: false },
+      },
+    });
+    expect(parseLemonSqueezyEvent(invoice("subscription_payment_success", { billing_reason: "updated" }))).toMatchObject({ kind: "sale", sale: { subscription: { first: false } } });
+  });
+
+  it("leaves the initial invoice to its order_created, and unpaid invoices out", () => {
+    expect(parseLemonSqueezyEvent(invoice("subscription_payment_success", { billing_reason: "initial" }))).toMatchObject({ kind: "ignored" });
+    expect(parseLemonSqueezyEvent(invoice("subscription_payment_success", { status: "void" }))).toMatchObject({ kind: "ignored", reason: "invoice status is void" });
+    expect(parseLemonSqueezyEvent(invoice("subscription_payment_refunded", { billing_reason: "initial", refunded_amount: 1190 }))).toMatchObject({ kind: "ignored" });
+  });
+
+  it("reads a refunded invoice as the cumulative refund of that payment", () => {
+    expect(parseLemonSqueezyEvent(invoice("subscription_payment_refunded", { status: "refunded", refunded_amount: 500, refunded_at: "2026-03-05T00:00:00Z" }))).toMatchObject({
+      kind: "refund",
+      orderId: "invoice-9001",
+      refund: { mode: "cumulative", grossMinor: 500, at: "2026-03-05T00:00:00Z", currency: "EUR" },
+    });
+  });
+
+  it("reads subscription_created as the link from the subscription to its first order", () => {
+    const body = JSON.stringify({
+      meta: { event_name: "subscription_created", custom_data: { affiliateId: "aff_2" }, test_mode: true },
+      data: { type: "subscriptions", id: "77", attributes: { order_id: 1234, product_id: 8, product_name: "Membership", created_at: "2026-02-01T10:00:00Z", updated_at: "2026-02-01T10:00:01Z" } },
+    });
+    expect(parseLemonSqueezyEvent(body)).toMatchObject({
+      kind: "subscription",
+      test: true,
+      start: { subscriptionId: "77", firstOrderId: "1234", startedAt: "2026-02-01T10:00:00Z", productId: "8", productName: "Membership", affiliate: { value: "aff_2" } },
+    });
   });
 });

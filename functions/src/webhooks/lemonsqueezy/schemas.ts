@@ -24,6 +24,7 @@ export const orderSchema = z.object({
   status: z.string().min(1),
   total: cents,
   tax: cents,
+  discount_total: cents.default(0),
   subtotal_usd: cents,
   discount_total_usd: cents,
   refunded_amount: cents,
@@ -37,3 +38,33 @@ export const orderSchema = z.object({
   test_mode: z.boolean().optional(),
 });
 export type LemonSqueezyOrder = z.infer<typeof orderSchema>;
+
+/** The subscription invoice of `subscription_payment_*` events: one payment of a subscription. */
+export const invoiceSchema = z.object({
+  subscription_id: id,
+  billing_reason: z.string().min(1),
+  status: z.string().min(1),
+  currency: currencyCode,
+  total: cents,
+  tax: cents,
+  subtotal_usd: cents,
+  discount_total_usd: cents,
+  refunded_amount: cents.default(0),
+  user_email: z.string().nullish(),
+  user_name: z.string().nullish(),
+  customer_id: id.nullish(),
+  created_at: z.string().min(1),
+  updated_at: z.string().min(1),
+  refunded_at: z.string().nullish(),
+  test_mode: z.boolean().optional(),
+});
+export type LemonSqueezyInvoice = z.infer<typeof invoiceSchema>;
+
+/** The subscription object of `subscription_created`. */
+export const subscriptionSchema = z.object({
+  order_id: id,
+  product_id: id.nullish(),
+  product_name: z.string().nullish(),
+  created_at: z.string().min(1),
+  test_mode: z.boolean().optional(),
+});

@@ -40,6 +40,8 @@ describe("parsePaddleClassicEvent: sales", () => {
         customerEmail: "awyman@example.org",
         customerName: "customer_name",
         affiliate: { value: "Example String", field: "passthrough" },
+        subscription: null,
+        discount: { code: "Coupon 7", platformId: null },
       },
     });
   });
@@ -170,5 +172,20 @@ describe("parsePaddleClassicEvent: malformed input", () => {
     expect(parsePaddleClassicEvent(classicFieldsFromBody(body))).toMatchObject({
       sale: { affiliate: { value: "aff_7" }, customerName: "Zoë" },
     });
+  });
+});
+
+describe("parsePaddleClassicEvent: subscriptions", () => {
+  const payment = (fields: Record<string, string>) => parsePaddleClassicEvent({ ...REAL, alert_name: "subscription_payment_succeeded", ...fields });
+
+  it("marks the initial payment of a subscription as its first and the others as later payments", () => {
+    expect(payment({ subscription_id: "502", initial_payment: "1" })).toMatchObject({ sale: { subscription: { id: "502", first: true } } });
+    expect(payment({ subscription_id: "502", initial_payment: "true" })).toMatchObject({ sale: { subscription: { id: "502", first: true } } });
+    expect(payment({ subscription_id: "502", initial_payment: "0" })).toMatchObject({ sale: { subscription: { id: "502", first: false } } });
+    expect(payment({ subscription_id: "502" })).toMatchObject({ sale: { subscription: { id: "502", first: false } } });
+  });
+
+  it("leaves one-off payments without a subscription", () => {
+    expect(parsePaddleClassicEvent({ ...REAL })).toMatchObject({ sale: { subscription: null } });
   });
 });

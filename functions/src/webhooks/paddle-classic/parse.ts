@@ -40,6 +40,9 @@ function sale(common: Common, input: Fields): ParsedEvent {
     customerEmail: f.email || null,
     customerName: f.customer_name || null,
     affiliate: affiliateFrom(f),
+    // `initial_payment` is "1" or "true" on the payment that started the subscription.
+    subscription: f.subscription_id ? { id: f.subscription_id, first: ["1", "true"].includes((f.initial_payment ?? "").toLowerCase()) } : null,
+    discount: f.coupon ? { code: f.coupon, platformId: null } : null,
   };
   return { ...common, kind: "sale", orderId: f.order_id, test: false, sale: facts };
 }

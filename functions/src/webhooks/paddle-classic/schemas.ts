@@ -26,8 +26,12 @@ export const saleSchema = z.object({
   product_name: optional,
   subscription_plan_id: optional,
   plan_name: optional,
+  subscription_id: optional,
+  initial_payment: optional,
   passthrough: optional,
   custom_data: optional,
+  /** The coupon code the buyer entered, as typed when the coupon was created. */
+  coupon: optional,
 });
 
 export const refundSchema = z

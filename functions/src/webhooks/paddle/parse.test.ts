@@ -42,8 +42,18 @@ describe("parsePaddleEvent: vendor fixtures", () => {
         customerEmail: null,
         customerName: null,
         affiliate: { value: null, field: null },
+        // A checkout (`origin: web`) of a subscription: its first payment.
+        subscription: { id: "sub_01hv8x29kz0t586xy6zn1a62ny", first: true },
+        discount: null,
       },
     });
+  });
+
+  it("keeps the discount id Paddle sends in place of a code", () => {
+    const body = fixture("transaction.completed");
+    (body.data as Json).discount_id = "dsc_01gtgztp8fpchantd5g1wrksa3";
+    const event = parsePaddleEvent(JSON.stringify(body), LIVE);
+    expect(event).toMatchObject({ kind: "sale", sale: { discount: { code: null, platformId: "dsc_01gtgztp8fpchantd5g1wrksa3" } } });
   });
 
   it("marks events from a sandbox endpoint as test", () => {
@@ -238,5 +248,31 @@ describe("parsePaddleEvent: malformed input", () => {
     const header = signPaddle(body, "pdl_ntfset_test", 1_700_000_000);
     expect(verifyPaddleSignature(Buffer.from(body), header, ["pdl_ntfset_test"], 1_700_000_100)).toEqual({ ok: true });
     expect(parsePaddleEvent(Buffer.from(body), LIVE)).toMatchObject({ sale: { affiliate: { value: "aff_9" } } });
+  });
+});
+
+describe("parsePaddleEvent: subscriptions", () => {
+  const withOrigin = (origin: string | null, subscriptionId: string | null) =>
+    parsePaddleEvent(
+      edited("transaction.completed", (data) => {
+        data.origin = origin;
+        data.subscription_id = subscriptionId;
+      }),
+      LIVE,
+    );
+
+  it("marks the checkout or API transaction that starts a subscription as its first payment", () => {
+    expect(withOrigin("web", "sub_1")).toMatchObject({ kind: "sale", sale: { subscription: { id: "sub_1", first: true } } });
+    expect(withOrigin("api", "sub_1")).toMatchObject({ kind: "sale", sale: { subscription: { id: "sub_1", first: true } } });
+  });
+
+  it("reads renewals, upgrades and one-off charges on a subscription as later payments", () => {
+    for (const origin of ["subscription_recurring", "subscription_update", "subscription_charge", null]) {
+      expect(withOrigin(origin, "sub_1")).toMatchObject({ kind: "sale", sale: { subscription: { id: "sub_1", first: false } } });
+    }
+  });
+
+  it("leaves a transaction without a subscription a one-off sale", () => {
+    expect(withOrigin("web", null)).toMatchObject({ kind: "sale", sale: { subscription: null, discount: null } });
   });
 });

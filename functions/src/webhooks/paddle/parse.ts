@@ -32,6 +32,13 @@ function commissionBase(txn: PaddleTransaction): Pick<SaleFacts, "baseCurrency" 
   };
 }
 
+/** Checkouts (`web`) and API-created transactions (`api`) start a subscription; renewals, upgrades and one-off charges on it do not. */
+const STARTING_ORIGINS = new Set(["web", "api"]);
+
+function subscriptionOf(txn: PaddleTransaction): SaleFacts["subscription"] {
+  return txn.subscription_id ? { id: txn.subscription_id, first: STARTING_ORIGINS.has(txn.origin ?? "") } : null;
+}
+
 function transactionCompleted(common: Common, data: unknown, test: boolean): ParsedEvent {
   const txn = parseWith(transactionSchema, data, "transaction.completed data");
   const base = commissionBase(txn);
@@ -56,6 +63,9 @@ function transactionCompleted(common: Common, data: unknown, test: boolean): Par
     customerEmail: null,
     customerName: null,
     affiliate: readAffiliateRef(txn.custom_data, "data.custom_data"),
+    subscription: subscriptionOf(txn),
+    // Paddle sends only the discount's id; the owner records it beside the affiliate's code.
+    discount: txn.discount_id ? { code: null, platformId: txn.discount_id } : null,
   };
   return { ...common, kind: "sale", orderId: txn.id, test, sale };
 }

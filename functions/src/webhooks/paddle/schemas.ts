@@ -14,8 +14,12 @@ export const envelopeSchema = z.object({
 export const transactionSchema = z.object({
   id: z.string().min(1),
   customer_id: z.string().nullish(),
+  /** Set on every transaction of a subscription; `origin` says whether it started it (`web`, `api`). */
+  subscription_id: z.string().min(1).nullish(),
+  origin: z.string().nullish(),
   currency_code: currencyCode,
   custom_data: z.unknown().optional(),
+  discount_id: z.string().nullish(),
   items: z.array(z.object({ price: z.object({ product_id: z.string().nullish() }).nullish() })).default([]),
   details: z.object({
     totals: z.object({ total: money, grand_total: money.nullish(), tax: money, fee: money.nullish(), earnings: money.nullish() }),

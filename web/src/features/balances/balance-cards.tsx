@@ -5,9 +5,30 @@ import { formatDay } from "../../lib/days";
 import { formatMoney } from "../../lib/money";
 import type { LedgerShard } from "../../types/models";
 import { computeBalances, type CurrencyBalance } from "./compute-balances";
+import { thresholdProgress } from "./threshold-progress";
 import "./balance-cards.css";
 
-function BalanceCard({ balance }: { balance: CurrencyBalance }) {
+/** What the dashboard puts under a balance that reached the threshold (the payout request). */
+export type BalanceAction = (balance: CurrencyBalance) => React.ReactNode;
+
+function ThresholdBar({ balance, thresholdMinor, action }: { balance: CurrencyBalance; thresholdMinor: number; action: BalanceAction | undefined }) {
+  const { currency } = balance;
+  const progress = thresholdProgress(balance.payableMinor, thresholdMinor);
+  const threshold = formatMoney(thresholdMinor, currency);
+  return (
+    <div className="threshold" data-testid="threshold" data-percent={progress.percent} data-reached={progress.reached}>
+      <div className="threshold__bar" role="progressbar" aria-label={`Payable balance toward the payout threshold of ${threshold}`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={progress.percent}>
+        <span className="threshold__fill" style={{ width: `${progress.percent}%` }} />
+      </div>
+      <p className="small muted threshold__text">
+        {progress.reached ? `Over the payout threshold of ${threshold}.` : `${formatMoney(progress.remainingMinor, currency)} more to reach the payout threshold of ${threshold} (${progress.percent}%).`}
+      </p>
+      {progress.reached && action ? action(balance) : null}
+    </div>
+  );
+}
+
+function BalanceCard({ balance, thresholdMinor, action }: { balance: CurrencyBalance; thresholdMinor: number; action: BalanceAction | undefined }) {
   const { currency } = balance;
   return (
     <article className="balance card" data-testid={`balance-${currency}`} data-currency={currency} aria-label={`${currency} balance`}>
@@ -26,6 +47,7 @@ function BalanceCard({ balance }: { balance: CurrencyBalance }) {
           </dd>
         </div>
       </dl>
+      <ThresholdBar balance={balance} thresholdMinor={thresholdMinor} action={action} />
       {balance.nextPayableDay ? (
         <p className="muted" data-testid="next-payable">
           Next amount becomes payable on {formatDay(balance.nextPayableDay)}.
@@ -49,7 +71,15 @@ function BalanceCard({ balance }: { balance: CurrencyBalance }) {
   );
 }
 
-export function BalanceCards({ ledgers, now }: { ledgers: Live<LedgerShard[]>; now: Date }) {
+interface Props {
+  ledgers: Live<LedgerShard[]>;
+  now: Date;
+  /** The program's payout threshold, compared in each currency's minor units as the payout does. */
+  thresholdMinor: number;
+  action?: BalanceAction;
+}
+
+export function BalanceCards({ ledgers, now, thresholdMinor, action }: Props) {
   return (
     <Section title="Balances" testId="balances">
       <LiveStatus live={ledgers} what="balances" />
@@ -60,7 +90,7 @@ export function BalanceCards({ ledgers, now }: { ledgers: Live<LedgerShard[]>; n
             No commissions yet. Share your links below to start earning.
           </p>
         ) : null}
-        {ledgers.status === "ready" ? computeBalances(ledgers.data, now).map((b) => <BalanceCard key={b.currency} balance={b} />) : null}
+        {ledgers.status === "ready" ? computeBalances(ledgers.data, now).map((b) => <BalanceCard key={b.currency} balance={b} thresholdMinor={thresholdMinor} action={action} />) : null}
       </div>
     </Section>
   );

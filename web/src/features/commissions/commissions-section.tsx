@@ -1,15 +1,18 @@
+import { paymentLabel } from "../../../../contracts/payment-label";
 import { Badge } from "../../components/badge";
-import { DataTable } from "../../components/data-table";
+import { columnLabel, DataTable } from "../../components/data-table";
 import { LiveStatus } from "../../components/live-error";
 import { Section } from "../../components/section";
 import { formatDate } from "../../lib/format";
 import { formatMoney } from "../../lib/money";
 import type { Commission } from "../../types/models";
+import { DownloadCsv } from "./download-csv";
 import { effectiveStatus, STATUS_LABELS } from "./effective-status";
 import { useCommissionPages } from "./use-commission-pages";
 import "./commissions-section.css";
 
 const COLUMNS = ["Course", "Sale date", { label: "Sale", numeric: true }, { label: "Commission", numeric: true }, "Status"] as const;
+const [, DATE, SALE, COMMISSION, STATUS] = COLUMNS.map(columnLabel);
 
 function CommissionRow({ commission, now }: { commission: Commission; now: Date }) {
   const status = effectiveStatus(commission, now);
@@ -17,12 +20,14 @@ function CommissionRow({ commission, now }: { commission: Commission; now: Date 
   return (
     <tr data-testid="commission-row" data-order-key={commission.orderKey} data-status={status}>
       <th scope="row">
-        {commission.courseName || commission.courseId}
+        {paymentLabel(commission.courseName || commission.courseId, commission.payment)}
         {commission.test ? <Badge tone="test">Test</Badge> : null}
       </th>
-      <td>{formatDate(commission.saleAt)}</td>
-      <td className="num">{formatMoney(commission.saleMinor, commission.currency)}</td>
-      <td className="num" data-testid="commission-amount" data-minor={commission.commissionMinor}>
+      <td data-label={DATE}>{formatDate(commission.saleAt)}</td>
+      <td className="num" data-label={SALE}>
+        {formatMoney(commission.saleMinor, commission.currency)}
+      </td>
+      <td className="num" data-label={COMMISSION} data-testid="commission-amount" data-minor={commission.commissionMinor}>
         {formatMoney(commission.commissionMinor, commission.currency)}
         {adjusted ? (
           <span className="muted small">
@@ -31,7 +36,7 @@ function CommissionRow({ commission, now }: { commission: Commission; now: Date 
           </span>
         ) : null}
       </td>
-      <td>
+      <td data-label={STATUS}>
         <Badge tone={status} testId="commission-status">
           {STATUS_LABELS[status]}
         </Badge>
@@ -49,7 +54,7 @@ export function CommissionsSection({ uid, now }: { uid: string; now: Date }) {
   const { page, pageNumber, hasNext, hasPrevious, next, previous } = useCommissionPages(uid);
   const items = page.status === "ready" ? page.data.items : [];
   return (
-    <Section title="Commissions" testId="commissions">
+    <Section title="Commissions" testId="commissions" actions={<DownloadCsv uid={uid} now={now} />}>
       <LiveStatus live={page} what="commissions" />
       {page.status === "ready" && items.length === 0 ? (
         <p className="muted" data-testid="commissions-empty">
@@ -57,7 +62,7 @@ export function CommissionsSection({ uid, now }: { uid: string; now: Date }) {
         </p>
       ) : null}
       {items.length > 0 ? (
-        <DataTable label="Commissions table" caption={`Your commissions, newest sale first. Page ${pageNumber}.`} columns={COLUMNS} live>
+        <DataTable label="Commissions table" caption={`Your commissions, newest sale first. Page ${pageNumber}.`} columns={COLUMNS} live stacked>
           {items.map((c) => (
             <CommissionRow key={c.id} commission={c} now={now} />
           ))}

@@ -51,7 +51,7 @@ export function LinksSection({ uid, slug, affiliateDiscountCode, programDiscount
       {courses.status === "ready" && courses.data.length === 0 ? <p className="muted">No courses are set up yet.</p> : null}
       {courses.status === "ready" ? (
         <ul className="links">
-          {buildCourseLinks(courses.data, location.origin, uid, slug).map((link) => (
+          {buildCourseLinks(courses.data, location.origin, uid, slug, affiliateDiscountCode).map((link) => (
             <LinkRow key={link.courseId} link={link} />
           ))}
         </ul>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { OwnerAffiliate, OwnerOrder, OwnerPayout } from "../../types/models";
-import { csvRecords, parseCsv } from "./csv";
+import { csvRecords, parseCsv } from "../../lib/csv";
 import { commissionsCsv, ordersCsv } from "./exports";
 import { filterOrders, NO_FILTER, receiptText } from "./order-filter";
 import { payeeOf, paypalCsv, wiseCsv } from "./payout-csv";
@@ -11,8 +11,9 @@ const order = (over: Partial<OwnerOrder> = {}): OwnerOrder => ({
   orderId: "1001",
   status: "paid",
   affiliateId: "aff1",
-  attribution: { affiliateId: "aff1", candidate: "ada", field: "meta.custom_data.affiliateId", rule: "payload_ref", reason: null, selfReferral: false, by: null },
+  attribution: { affiliateId: "aff1", candidate: "ada", field: "meta.custom_data.affiliateId", rule: "payload_ref", reason: null, selfReferral: false, by: null, discountCode: null, codeAffiliateId: null },
   courseName: "TypeScript, from Scratch",
+  payment: null,
   productName: "TS",
   customerEmail: "student@example.com",
   currency: "EUR",
@@ -22,6 +23,7 @@ const order = (over: Partial<OwnerOrder> = {}): OwnerOrder => ({
   baseCurrency: "USD",
   refundedGrossMinor: 0,
   rateBps: 5000,
+  rateSource: null,
   commissionMinor: 5_000,
   commissionCurrency: "USD",
   paidOutMinor: 2_000,
@@ -36,7 +38,7 @@ const order = (over: Partial<OwnerOrder> = {}): OwnerOrder => ({
 
 const ada: OwnerAffiliate = {
   id: "aff1", email: "ada@x.test", name: "Ada", displayName: "Ada L.", payoutEmail: "pay@ada.test", status: "active",
-  rateBps: null, cookieDays: null, discountCode: null, slug: "ada", website: "", promotion: "", createdAt: null, note: "",
+  rateBps: null, cookieDays: null, discountCode: null, paddleDiscountId: null, codeOnlyApproval: false, courseRates: {}, slug: "ada", website: "", promotion: "", createdAt: null, note: "", recurringPolicy: null,
 };
 const people = new Map([["aff1", ada]]);
 
@@ -110,7 +112,24 @@ describe("filterOrders", () => {
 
   it("explains the attribution", () => {
     expect(receiptText(order())).toBe("Reference ada in meta.custom_data.affiliateId");
-    expect(receiptText(order({ affiliateId: null, attribution: { affiliateId: null, candidate: null, field: null, rule: "none", reason: "missing", selfReferral: false, by: null } }))).toBe("No affiliate reference in the payment");
-    expect(receiptText(order({ attribution: { affiliateId: "aff1", candidate: "aff1", field: null, rule: "manual", reason: null, selfReferral: false, by: "owner1" } }))).toBe("Credited by hand (by owner1)");
+    const none = { discountCode: null, codeAffiliateId: null };
+    expect(receiptText(order({ affiliateId: null, attribution: { affiliateId: null, candidate: null, field: null, rule: "none", reason: "missing", selfReferral: false, by: null, ...none } }))).toBe("No affiliate reference in the payment");
+    expect(receiptText(order({ attribution: { affiliateId: "aff1", candidate: "aff1", field: null, rule: "manual", reason: null, selfReferral: false, by: "owner1", ...none } }))).toBe("Credited by hand (by owner1)");
+    expect(receiptText(order({ attribution: { affiliateId: "ada", candidate: "ada", field: "subscription", rule: "subscription", reason: null, selfReferral: false, by: null, ...none } }))).toBe("Later payment of a subscription credited to ada");
+    expect(receiptText(order({ affiliateId: null, attribution: { affiliateId: null, candidate: "ada", field: "subscription", rule: "subscription", reason: "beyond_policy", selfReferral: false, by: null, ...none } }))).toBe(
+      "Subscription of ada: this payment is past the recurring-payments policy, no commission",
+    );
+  });
+
+  it("names a discount code and where the rate came from", () => {
+    const codeOnly = { affiliateId: "aff1", candidate: null, field: null, rule: "discount_code", reason: null, selfReferral: false, by: null, discountCode: "ADA10", codeAffiliateId: "aff1" };
+    expect(receiptText(order({ attribution: codeOnly, rateBps: 4000, rateSource: "course" }))).toBe("Discount code ADA10 (code only); rate 40% from course TypeScript, from Scratch");
+    const both = { ...codeOnly, candidate: "ben", field: "passthrough", rule: "payload_ref", codeAffiliateId: "aff2" };
+    expect(receiptText(order({ attribution: both, rateSource: "affiliate_course" }))).toBe(
+      "Reference ben in passthrough; discount code ADA10 is aff2's (the link wins); rate 50% for this affiliate on course TypeScript, from Scratch",
+    );
+    expect(receiptText(order({ affiliateId: null, attribution: { ...codeOnly, affiliateId: null, rule: "none", reason: "missing", codeAffiliateId: null } }))).toBe(
+      "No affiliate reference in the payment; discount code ADA10 is no active affiliate's",
+    );
   });
 });

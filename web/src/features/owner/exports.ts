@@ -1,6 +1,6 @@
 import { fractionDigits, minorToDecimal } from "../../lib/money";
 import type { OwnerAffiliate, OwnerOrder } from "../../types/models";
-import { toCsv } from "./csv";
+import { toCsv } from "../../lib/csv";
 
 /** Minor units as a plain decimal in the currency's digits: "49.50", "-3.00", "750" (JPY). */
 export function amount(minor: number, currency: string): string {

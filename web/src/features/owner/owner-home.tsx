@@ -14,6 +14,7 @@ const PayoutsPage = lazy(() => import("./payouts/payouts-page"));
 const SettingsPage = lazy(() => import("./settings/settings-page"));
 const OutboxPage = lazy(() => import("./outbox/outbox-page"));
 const FailedEventsPage = lazy(() => import("./events/failed-events-page"));
+const SyncPage = lazy(() => import("./sync/sync-page"));
 
 const SECTIONS = [
   { path: "overview", label: "Overview", element: <OverviewPage /> },
@@ -24,6 +25,7 @@ const SECTIONS = [
   { path: "settings", label: "Settings", element: <SettingsPage /> },
   { path: "outbox", label: "Outbox", element: <OutboxPage /> },
   { path: "events", label: "Failed events", element: <FailedEventsPage /> },
+  { path: "sync", label: "Sync", element: <SyncPage /> },
 ] as const;
 
 /**

@@ -1,5 +1,5 @@
 import type { OwnerAffiliate, OwnerPayout } from "../../types/models";
-import { toCsv } from "./csv";
+import { toCsv } from "../../lib/csv";
 import { amount } from "./exports";
 
 export interface Payee {

@@ -4,7 +4,7 @@ import type { Course, OwnerAffiliate } from "../../../types/models";
 
 /** The links the affiliate sees on their dashboard, for the owner to hand out. */
 export function AffiliateLinks({ affiliate, courses }: { affiliate: OwnerAffiliate; courses: Course[] }) {
-  const links = buildCourseLinks(courses, location.origin, affiliate.id, affiliate.slug);
+  const links = buildCourseLinks(courses, location.origin, affiliate.id, affiliate.slug, affiliate.discountCode);
   if (links.length === 0) return <p className="muted">No courses yet: add one under Settings.</p>;
   return (
     <ul className="links" data-testid="affiliate-links">

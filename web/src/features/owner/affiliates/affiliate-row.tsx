@@ -38,7 +38,7 @@ export function AffiliateRow({ affiliate, courses }: { affiliate: OwnerAffiliate
       <ReviewActions affiliate={affiliate} />
       {open ? (
         <div data-testid="affiliate-details">
-          <TermsForm affiliate={affiliate} />
+          <TermsForm affiliate={affiliate} courses={courses} />
           <h4>Links</h4>
           <AffiliateLinks affiliate={affiliate} courses={courses} />
         </div>

@@ -5,6 +5,18 @@ import { isAwaitingApproval } from "../order-filter";
 import { useAction } from "../use-action";
 
 /** Re-attribution (until the order is in a payout) and approval of a flagged self-referral. */
+/** The button and its confirmation for each flag (functions/src/orders/derive.ts `OrderFlag`). */
+const APPROVE_LABELS: Readonly<Record<string, string>> = {
+  self_referral: "Approve self-referral",
+  code_only: "Approve code-only sale",
+  refund_currency: "Release commission",
+};
+const APPROVED: Readonly<Record<string, string>> = {
+  self_referral: "Self-referral approved.",
+  code_only: "Code-only sale approved.",
+  refund_currency: "Released without the foreign refund.",
+};
+
 export function OrderActions({ order, active }: { order: OwnerOrder; active: OwnerAffiliate[] }) {
   const [target, setTarget] = useState("");
   const { state, run, busy } = useAction();
@@ -40,8 +52,8 @@ export function OrderActions({ order, active }: { order: OwnerOrder; active: Own
         </>
       ) : null}
       {isAwaitingApproval(order) ? (
-        <button type="button" className="button button--small button--primary" disabled={busy} data-testid="approve-flag-button" onClick={() => run("approveSelfReferral", { orderKey: order.id }, order.flag === "refund_currency" ? "Released without the foreign refund." : "Self-referral approved.")}>
-          {order.flag === "refund_currency" ? "Release commission" : "Approve self-referral"}
+        <button type="button" className="button button--small button--primary" disabled={busy} data-testid="approve-flag-button" onClick={() => run("approveSelfReferral", { orderKey: order.id }, APPROVED[order.flag ?? ""] ?? "Approved.")}>
+          {APPROVE_LABELS[order.flag ?? ""] ?? "Approve"}
         </button>
       ) : null}
       <ActionMessage state={state} testId="order-action-message" />

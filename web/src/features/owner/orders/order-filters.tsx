@@ -1,5 +1,5 @@
 import { SelectFilter } from "../../../components/select-filter";
-import { ORDER_STATUSES, PLATFORMS, type OwnerAffiliate } from "../../../types/models";
+import { ORDER_STATUSES, PLATFORM_LABELS, PLATFORMS, type OwnerAffiliate } from "../../../types/models";
 import type { OrderFilter } from "../order-filter";
 
 interface Props {
@@ -14,7 +14,7 @@ export function OrderFilters({ filter, onFilter, orderKey, onOrderKey, affiliate
   const affiliateOptions = [{ value: "none", label: "Unattributed" }, ...[...affiliates].sort((a, b) => a.email.localeCompare(b.email)).map((a) => ({ value: a.id, label: a.email }))];
   return (
     <div className="toolbar">
-      <SelectFilter label="Platform" value={filter.platform} onValue={(platform) => onFilter({ platform })} options={PLATFORMS} testId="filter-platform" />
+      <SelectFilter label="Platform" value={filter.platform} onValue={(platform) => onFilter({ platform })} options={PLATFORMS.map((p) => ({ value: p, label: PLATFORM_LABELS[p] }))} testId="filter-platform" />
       <SelectFilter label="Affiliate" value={filter.affiliate} onValue={(affiliate) => onFilter({ affiliate })} options={affiliateOptions} testId="filter-affiliate" />
       <SelectFilter label="Status" value={filter.status} onValue={(status) => onFilter({ status })} options={ORDER_STATUSES} testId="filter-status" />
       <label>

@@ -1,3 +1,4 @@
+import { paymentLabel } from "../../../../../contracts/payment-label";
 import { Badge } from "../../../components/badge";
 import { formatDate } from "../../../lib/format";
 import { formatMoney } from "../../../lib/money";
@@ -8,6 +9,7 @@ import { OrderActions } from "./order-actions";
 /** Why an order's commission is held for the owner (functions/src/orders/derive.ts `OrderFlag`). */
 const FLAG_LABELS: Readonly<Record<string, string>> = {
   self_referral: "self-referral",
+  code_only: "code-only sale: review",
   refund_currency: "refund in another currency: review",
 };
 
@@ -18,7 +20,7 @@ export function OrderRow({ order, names, active }: { order: OwnerOrder; names: R
       <th scope="row">
         <code className="small">{order.id}</code>
         {order.test ? <Badge tone="test">Test</Badge> : null}
-        <div className="small muted">{order.courseName}</div>
+        <div className="small muted">{paymentLabel(order.courseName, order.payment)}</div>
       </th>
       <td>{formatDate(order.saleAt)}</td>
       <td className="small">{order.customerEmail || "—"}</td>

@@ -3,8 +3,11 @@ import { DataTable } from "../../../components/data-table";
 import { Loading } from "../../../components/loading";
 import { Section } from "../../../components/section";
 import type { PayableRow } from "../../../../../contracts/callables/index";
+import { useLive } from "../../../hooks/use-live";
 import { call } from "../../../lib/firebase-callables";
+import { listenOwnerProgram } from "../../../lib/firestore-owner";
 import { formatMoney } from "../../../lib/money";
+import type { ProgramSettings } from "../../../types/models";
 import { actionError } from "../use-action";
 import { RecordPayout } from "./record-payout";
 
@@ -35,6 +38,8 @@ function usePayable(): [Payable, () => void] {
 
 export function PayableNow() {
   const [payable, refresh] = usePayable();
+  const program = useLive<ProgramSettings | null>("owner:program", listenOwnerProgram);
+  const currency = program.status === "ready" ? (program.data?.currency ?? "USD") : "USD";
   return (
     <Section
       title="Payable now"
@@ -50,7 +55,7 @@ export function PayableNow() {
       {payable.kind === "error" ? <p className="notice tone-error">{payable.message}</p> : null}
       {payable.kind === "ready" && payable.rows.length === 0 ? (
         <p className="muted" data-testid="payable-empty">
-          Nobody has reached the payout threshold ({payable.thresholdMinor} minor units) yet.
+          Nobody has reached the payout threshold ({formatMoney(payable.thresholdMinor, currency)}) yet.
         </p>
       ) : null}
       {payable.kind === "ready" && payable.rows.length > 0 ? (

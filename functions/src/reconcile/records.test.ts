@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { readFixtureJson } from "../../../tests/support/fixtures.js";
+import { parseLemonSqueezyEvent } from "../webhooks/lemonsqueezy/parse.js";
+import { parsePaddleEvent } from "../webhooks/paddle/parse.js";
+import { discountOfRedemptions, orderPage, orderRecord } from "./lemonsqueezy-records.js";
+import { transactionPage, transactionRecord } from "./paddle-records.js";
+
+type Json = Record<string, unknown>;
+const WEBHOOK = readFixtureJson("vendor/paddle-billing/transaction.completed.json") as Json & { data: Json };
+const ORDER = readFixtureJson("vendor/lemonsqueezy/order.after-partial-refund.docs-api-example.json") as { type: string; id: string; attributes: Json };
+
+describe("Paddle transactions from the API", () => {
+  it("become the webhook's sale, timed at billing (never after the webhook's event time)", () => {
+    const record = transactionRecord(WEBHOOK.data);
+    const body = record?.bodies[0];
+    if (!record || !body) throw new Error("no record");
+    const synced = parsePaddleEvent(body, { sandbox: false });
+    const delivered = parsePaddleEvent(JSON.stringify(WEBHOOK), { sandbox: false });
+    if (synced.kind !== "sale" || delivered.kind !== "sale") throw new Error("not sales");
+    expect(synced.eventKey).toBe(`sync_${String(WEBHOOK.data["id"])}`);
+    expect(synced.sale).toEqual({ ...delivered.sale, soldAt: WEBHOOK.data["billed_at"] });
+    expect(Date.parse(synced.sale.soldAt)).toBeLessThanOrEqual(Date.parse(delivered.sale.soldAt));
+    expect(record).toMatchObject({ orderId: WEBHOOK.data["id"], updatedAt: WEBHOOK.data["updated_at"] });
+  });
+
+  it("skip what is not completed and follow the cursor only while there is more", () => {
+    expect(transactionRecord({ ...WEBHOOK.data, status: "billed" })).toBeNull();
+    const page = (has_more: boolean) => ({ data: [WEBHOOK.data], meta: { pagination: { per_page: 30, next: "https://api.paddle.com/transactions?after=txn_1", has_more, estimated_total: 2 } } });
+    expect(transactionPage(page(true)).next).toBe("https://api.paddle.com/transactions?after=txn_1");
+    expect(transactionPage(page(false))).toMatchObject({ next: null, records: [expect.objectContaining({ orderId: WEBHOOK.data["id"] })] });
+  });
+});
+
+describe("Lemon Squeezy orders from the API", () => {
+  it("land on the very event keys their webhooks use, sale and refund", () => {
+    const record = orderRecord(ORDER);
+    expect(record?.bodies).toHaveLength(2);
+    const [created, refunded] = (record?.bodies ?? []).map((b) => parseLemonSqueezyEvent(b));
+    const webhook = (name: string) => parseLemonSqueezyEvent(JSON.stringify({ meta: { event_name: name, custom_data: { aff: "x" } }, data: ORDER }));
+    expect(created?.eventKey).toBe(webhook("order_created").eventKey);
+    expect(refunded).toMatchObject({ kind: "refund", eventKey: webhook("order_refunded").eventKey });
+    expect(created).toMatchObject({ kind: "sale", sale: { affiliate: { value: null } } });
+  });
+
+  it("stop at the page holding an order placed before `from`, and skip orders never paid", () => {
+    const list = (createdAt: string) => ({ data: [{ ...ORDER, attributes: { ...ORDER.attributes, created_at: createdAt } }], links: { next: "https://api.lemonsqueezy.com/v1/orders?page[number]=2" } });
+    expect(orderPage(list("2026-02-01T00:00:00Z"), "2026-01-01T00:00:00Z").next).toContain("page[number]=2");
+    expect(orderPage(list("2025-12-31T00:00:00Z"), "2026-01-01T00:00:00Z").next).toBeNull();
+    expect(orderRecord({ ...ORDER, attributes: { ...ORDER.attributes, status: "pending" } })).toBeNull();
+  });
+
+  it("read the discount code of an order's redemptions", () => {
+    expect(discountOfRedemptions({ data: [{ attributes: { discount_id: 7, discount_code: "ADA15" } }] })).toEqual({ code: "ADA15", platformId: "7" });
+    expect(discountOfRedemptions({ data: [] })).toBeNull();
+  });
+});

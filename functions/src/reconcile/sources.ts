@@ -1,0 +1,54 @@
+import type { SyncPlatform } from "../../../contracts/sync.js";
+import { apiAccess, headersFor, type ApiAccess } from "./api-keys.js";
+import { DEFAULT_POLICY, getJson, VendorApiError, type HttpPolicy } from "./http.js";
+import { discountOfRedemptions, orderPage } from "./lemonsqueezy-records.js";
+import { transactionPage } from "./paddle-records.js";
+import type { SyncPage } from "./records.js";
+
+// The two API clients the sync reads pages through. Pages are addressed by URL: the first is built
+// here, the next comes from the platform (Paddle `meta.pagination.next`, Lemon Squeezy `links.next`)
+// and is stored as the run's cursor. The key is only ever sent to the configured base URL.
+
+/** Paddle lists at most 30 transactions a page; Lemon Squeezy 100 orders. */
+const PADDLE_PER_PAGE = 30;
+const LEMON_SQUEEZY_PER_PAGE = 100;
+
+export interface SyncSource {
+  platform: SyncPlatform;
+  firstPage(from: string): string;
+  fetchPage(url: string, from: string): Promise<SyncPage>;
+}
+
+function checkedUrl(access: ApiAccess, url: string): string {
+  if (!url.startsWith(`${access.baseUrl}/`)) throw new VendorApiError(`refusing to send the API key to ${new URL(url).origin}: not the configured API`, null);
+  return url;
+}
+
+export function sourceFor(access: ApiAccess, policy: HttpPolicy = DEFAULT_POLICY): SyncSource {
+  const get = (url: string) => getJson(checkedUrl(access, url), headersFor(access), policy);
+  if (access.platform === "paddle") {
+    return {
+      platform: "paddle",
+      // Oldest change first, so the latest `updated_at` seen is always a safe place to start again.
+      firstPage: (from) => `${access.baseUrl}/transactions?status=completed&updated_at[GTE]=${encodeURIComponent(from)}&order_by=updated_at[ASC]&per_page=${PADDLE_PER_PAGE}`,
+      fetchPage: async (url) => transactionPage(await get(url)),
+    };
+  }
+  return {
+    platform: "lemonsqueezy",
+    firstPage: () => `${access.baseUrl}/v1/orders?page[number]=1&page[size]=${LEMON_SQUEEZY_PER_PAGE}`,
+    fetchPage: async (url, from) => orderPage(await get(url), from),
+  };
+}
+
+/** The client for a platform whose key is set, else null (reconciliation is off for it). */
+export function syncSource(platform: SyncPlatform): SyncSource | null {
+  const access = apiAccess(platform);
+  return access === null ? null : sourceFor(access);
+}
+
+/** The discount a Lemon Squeezy order used, from its redemptions; null when it has none. */
+export async function lemonSqueezyDiscount(access: ApiAccess, orderId: string, policy: HttpPolicy = DEFAULT_POLICY) {
+  const url = `${access.baseUrl}/v1/discount-redemptions?filter[order_id]=${encodeURIComponent(orderId)}`;
+  return discountOfRedemptions(await getJson(url, headersFor(access), policy));
+}
