@@ -3,6 +3,7 @@ import type { Page } from "playwright-core";
 import type { SaleFacts } from "../../functions/src/domain/types";
 import { nestFields } from "../../functions/src/ledger/delta";
 import { diffProgramContributions, programContributionOf, type ProgramStatsDelta } from "../../functions/src/ledger/program";
+import { NO_CODE } from "../../functions/src/orders/attribution";
 import { deriveOrder } from "../../functions/src/orders/derive";
 import { emptyFacts } from "../../functions/src/orders/facts";
 import { DESKTOP_UA, launchChromium, signIn } from "../../tests/support/browser";
@@ -30,6 +31,8 @@ function sale(i: number, now: number): SaleFacts {
     customerEmail: null,
     customerName: null,
     affiliate: { value: null, field: null },
+    subscription: null,
+    discount: null,
   };
 }
 
@@ -47,7 +50,7 @@ async function addToSummaries(db: Firestore, runId: string, from: number, count:
     const derived = deriveOrder(
       { ...emptyFacts(), sale: sale(i, now) },
       {
-        attribution: { affiliateId, candidate: affiliateId, field: affiliateId ? "meta.custom_data.affiliateId" : null, rule: "payload_ref", reason: null, selfReferral: false, by: null },
+        attribution: { affiliateId, candidate: affiliateId, field: affiliateId ? "meta.custom_data.affiliateId" : null, rule: "payload_ref", reason: null, selfReferral: false, by: null, ...NO_CODE },
         rateBps: 5000,
         defaultRateBps: 5000,
         refundWindowDays: 30,
