@@ -1,5 +1,6 @@
 import { benchClicks } from "./bench/clicks";
 import { benchLedger } from "./bench/ledger";
+import { benchOverview } from "./bench/overview";
 import { benchPayable } from "./bench/payable";
 import { benchPortal } from "./bench/portal";
 import { firstPageJs, allPortalJs } from "./bench/portal-size";
@@ -52,6 +53,8 @@ const fromRecord = (prefix: string, record: Record<string, string | number>): Ro
 /** Sections contributed by the other capabilities, each returning rows of figures. */
 function extraSections(): Array<[string, () => Promise<Rows>]> {
   return [
+    // First, while the program holds only the demo's orders.
+    ["Owner overview", benchOverview],
     ["Webhooks", async () => fromRecord("Webhooks", await benchWebhooks())],
     ["Ledger and emails", async () => fromRecord("Ledger and emails", await benchLedger())],
     ["Portal", benchPortal],

@@ -8,6 +8,7 @@ import { HOSTING_URL, PROJECT_ID, repoRoot } from "./lib/paths";
 import { checkJava, PrerequisiteError } from "./lib/prerequisites";
 import { Supervisor } from "./lib/supervisor";
 import { ADA, DEMO_OWNER } from "./seed/demo-data";
+import { seedHistory } from "./seed/history";
 import { isSeeded, seedOrders, seedProgram } from "./seed/seed";
 
 // `npm start`: build, start the emulators, seed the demo program, print how to use it.
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
     console.log("Seeding the demo program…");
     await seedProgram();
     await seedOrders();
+    await seedHistory();
   }
   // Only from here is there data worth exporting: before, Ctrl-C kills everything, so an
   // interrupted start never overwrites what --keep saved with a half-loaded state.
