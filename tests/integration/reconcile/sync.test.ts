@@ -8,7 +8,7 @@ import { createAffiliate, db, uniqueId } from "../../support/emulator";
 import { startVendorApi, type VendorApi } from "../../support/vendor-api";
 import { postOk } from "../order-support";
 import { storedOf } from "../webhooks/stored-events";
-import { ownerIdToken, uniqueOrderId } from "../owner/helpers";
+import { call, ownerIdToken, uniqueOrderId } from "../owner/helpers";
 import { lemonSqueezyOrder, lemonSqueezyWebhook, paddleEntity, settledRun, settledRuns, startSync } from "./support";
 
 let api: VendorApi;
@@ -134,5 +134,18 @@ describe("Lemon Squeezy discount codes", () => {
     // Lemon Squeezy's retry, once its API answers again, records the sale with its code.
     await postOk(request);
     expect((await orderDoc("lemonsqueezy", failing))?.["facts"]).toMatchObject({ sale: { discount: { code: "GRACE10", platformId: "78" } } });
+  }, 180_000);
+
+  it("a sale with no referral id is credited to the affiliate whose code the API names, whatever its case (issue 14)", async () => {
+    const ana = await createAffiliate();
+    const code = uniqueId("LsAna").replace(/[^A-Za-z0-9_-]/g, "").slice(0, 40);
+    const terms = { affiliateId: ana.id, rateBps: null, cookieDays: null, slug: null, discountCode: code, courseRates: {} };
+    expect(await call("updateAffiliate", terms, idToken)).toMatchObject({ status: 200 });
+    const orderId = uniqueOrderId();
+    api.redemptions.set(orderId, [{ discount_id: 91, discount_code: code.toLowerCase(), amount: 500 }]);
+    await postOk(lemonSqueezyWebhook({ orderId, subtotalMinor: 5_000 }, { discount_total: 500, discount_total_usd: 500 }));
+    const order = await orderDoc("lemonsqueezy", orderId);
+    expect(order).toMatchObject({ affiliateId: ana.id, attribution: { rule: "discount_code", reason: null, discountCode: code.toLowerCase(), codeAffiliateId: ana.id } });
+    expect(order?.["commissionMinor"]).toBeGreaterThan(0);
   }, 180_000);
 });
