@@ -59,6 +59,8 @@ describe("portal code delivery", () => {
     // The same words do travel to the owner, so their absence above is no accident of naming.
     const owner = await recordingPage();
     await signIn(owner.page, OWNER_EMAIL);
+    // The console opens on the overview; the affiliates page is one click away.
+    await owner.page.getByTestId("owner-nav-affiliates").click();
     await owner.page.getByTestId("owner-affiliates").waitFor();
     const ownerScripts = await owner.scripts();
     for (const marker of OWNER_ONLY) expect(carrying(ownerScripts, marker)).not.toEqual([]);
