@@ -1,7 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { afterEach, describe, expect, test } from "vitest";
-import { commandOf, descendantsOf, killTree, listProcesses, stillRunning, type ProcessSource } from "./process-tree";
+import { commandOf, descendantsOf, fromStat, killTree, listProcesses, stillRunning, type ProcessSource } from "./process-tree";
 
 // A child that starts a grandchild in a session of its own, as firebase-tools starts the Java
 // emulators, then prints the grandchild's pid.
@@ -61,4 +61,23 @@ test("a pid reused by a later process is not the process that was recorded", () 
   if (!self) return;
   expect(stillRunning([self])).toEqual([self]);
   expect(stillRunning([{ ...self, started: `${self.started}0` }])).toEqual([]);
+});
+
+describe("a line of /proc/PID/stat", () => {
+  // Fields after the state, as Linux prints them for a node process: ppid … num_threads (20) … starttime (22).
+  const line = (state: string, threads: number) =>
+    `4242 (node (firebase)) ${state} 4100 4242 4100 0 -1 4194560 9000 0 0 0 300 40 0 0 20 0 ${threads} 0 123456 1000000 5000`;
+
+  test("reads pid, parent and start time past a command name holding spaces and parentheses", () => {
+    expect(fromStat(line("S", 11))).toEqual({ pid: 4242, ppid: 4100, started: "123456", zombie: false });
+  });
+
+  test("a killed process whose main thread is a zombie while other threads unwind still holds its ports", () => {
+    expect(fromStat(line("Z", 7)).zombie).toBe(false);
+  });
+
+  test("a zombie with no thread left has nothing left to stop", () => {
+    expect(fromStat(line("Z", 1)).zombie).toBe(true);
+    expect(fromStat(line("Z", 0)).zombie).toBe(true);
+  });
 });

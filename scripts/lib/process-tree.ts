@@ -26,17 +26,30 @@ function fromProc(): ProcessInfo[] {
   const out: ProcessInfo[] = [];
   for (const name of readdirSync("/proc")) {
     if (!/^\d+$/.test(name)) continue;
-    let stat: string;
     try {
-      stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      out.push(fromStat(readFileSync(`/proc/${name}/stat`, "utf8")));
     } catch {
       continue; // exited while we listed
     }
-    // `pid (comm) state ppid … starttime(field 22) …`; comm may itself hold spaces and parentheses.
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    out.push({ pid: Number(name), ppid: Number(fields[1]), started: fields[19] ?? "", zombie: fields[0] === "Z" });
   }
   return out;
+}
+
+/**
+ * One line of /proc/PID/stat: `pid (comm) state ppid … num_threads(field 20) … starttime(field 22) …`;
+ * comm may itself hold spaces and parentheses. A killed multi-threaded process (node, a JVM) shows its
+ * main thread as a zombie while its other threads still unwind and hold its sockets open: it counts
+ * as exited only once no thread is left.
+ */
+export function fromStat(stat: string): ProcessInfo {
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  const threads = Number(fields[17]);
+  return {
+    pid: Number(stat.slice(0, stat.indexOf(" "))),
+    ppid: Number(fields[1]),
+    started: fields[19] ?? "",
+    zombie: fields[0] === "Z" && !(threads > 1),
+  };
 }
 
 function fromPs(): ProcessInfo[] {
