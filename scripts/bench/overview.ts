@@ -1,6 +1,6 @@
 import { getFirestore, FieldValue, type Firestore } from "firebase-admin/firestore";
 import type { Page } from "playwright-core";
-import type { SaleFacts } from "../../functions/src/domain/types";
+import { benchSale } from "./sale";
 import { nestFields } from "../../functions/src/ledger/delta";
 import { diffProgramContributions, programContributionOf, type ProgramStatsDelta } from "../../functions/src/ledger/program";
 import { NO_CODE } from "../../functions/src/orders/attribution";
@@ -16,26 +16,6 @@ const LEVELS = [1_000, 10_000] as const;
 /** The demo's sales span the last 180 days; added orders stay inside them, so no new year appears. */
 const SPAN_DAYS = 170;
 
-function sale(i: number, now: number): SaleFacts {
-  return {
-    soldAt: new Date(now - (i % SPAN_DAYS) * 86_400_000).toISOString(),
-    currency: "USD",
-    grossMinor: 5000 + (i % 97) * 100,
-    taxMinor: 0,
-    feeMinor: null,
-    baseCurrency: "USD",
-    baseMinor: 5000 + (i % 97) * 100,
-    productId: "1",
-    productName: "TypeScript from Scratch",
-    customerId: null,
-    customerEmail: null,
-    customerName: null,
-    affiliate: { value: null, field: null },
-    subscription: null,
-    discount: null,
-  };
-}
-
 /**
  * Adds `count` orders to the overview's summary documents the fast way: each order's contribution
  * is computed with the same pure functions the order trigger uses (deriveOrder →
@@ -48,7 +28,7 @@ async function addToSummaries(db: Firestore, runId: string, from: number, count:
   for (let i = from; i < from + count; i++) {
     const affiliateId = i % 3 === 0 ? null : i % 3 === 1 ? ADA.id : GRACE.id;
     const derived = deriveOrder(
-      { ...emptyFacts(), sale: sale(i, now) },
+      { ...emptyFacts(), sale: benchSale(i, now, SPAN_DAYS) },
       {
         attribution: { affiliateId, candidate: affiliateId, field: affiliateId ? "meta.custom_data.affiliateId" : null, rule: "payload_ref", reason: null, selfReferral: false, by: null, ...NO_CODE },
         rateBps: 5000,

@@ -1,5 +1,5 @@
 import { getFirestore, type Firestore } from "firebase-admin/firestore";
-import type { SaleFacts } from "../../functions/src/domain/types";
+import { benchSale } from "./sale";
 import { contributionOf } from "../../functions/src/ledger/contribution";
 import { emptyLedger, type LedgerShard } from "../../contracts/ledger";
 import { addDeltas, diffContributions } from "../../functions/src/ledger/delta";
@@ -14,27 +14,6 @@ type Rows = Array<[string, string]>;
 const AFFILIATES = 100;
 const ORDERS = 10_000;
 
-function sale(i: number, now: number): SaleFacts {
-  const soldAt = new Date(now - (i % 120) * 86_400_000).toISOString();
-  return {
-    soldAt,
-    currency: "USD",
-    grossMinor: 5000 + (i % 97) * 100,
-    taxMinor: 0,
-    feeMinor: null,
-    baseCurrency: "USD",
-    baseMinor: 5000 + (i % 97) * 100,
-    productId: "1",
-    productName: "TypeScript from Scratch",
-    customerId: null,
-    customerEmail: null,
-    customerName: null,
-    affiliate: { value: null, field: null },
-    subscription: null,
-    discount: null,
-  };
-}
-
 /**
  * The payable-now report reads ledger shards and affiliates, never orders. The 10,000 orders are
  * therefore folded into their affiliates' shards with the same pure functions the order trigger uses
@@ -45,7 +24,7 @@ async function seedLedgers(db: Firestore, runId: string): Promise<void> {
   const ledgers = new Map<string, LedgerShard>();
   for (let i = 0; i < ORDERS; i++) {
     const affiliateId = `aff_bench_${runId}_${i % AFFILIATES}`;
-    const facts = { ...emptyFacts(), sale: sale(i, now) };
+    const facts = { ...emptyFacts(), sale: benchSale(i, now, 120) };
     const derived = deriveOrder(facts, {
       attribution: { affiliateId, candidate: affiliateId, field: "meta.custom_data.affiliateId", rule: "payload_ref", reason: null, selfReferral: false, by: null, discountCode: null, codeAffiliateId: null, codeApproval: false },
       rateBps: 5000,
