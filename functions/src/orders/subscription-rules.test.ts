@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { RecurringPolicy } from "../../../contracts/recurring-policy.js";
 import type { ParsedEvent, SaleFacts, SubscriptionStart } from "../domain/types.js";
-import type { AffiliateCandidate, Attribution } from "./attribution.js";
+import { manualAttribution, type AffiliateCandidate, type Attribution } from "./attribution.js";
 import { addFact } from "./facts.js";
 import type { OrderRecord } from "./record.js";
-import { decideOrder, planOrderChange } from "./rules.js";
+import { decideOrder, planOrderChange, type OrderChange } from "./rules.js";
 import { paymentNumber, renewalsToRederive, type SubscriptionRecord } from "./subscription.js";
 import { affiliateToReadFor, decideSubscriptionStart, startAffiliateToRead } from "./subscription-rules.js";
 
@@ -53,10 +53,10 @@ class Model {
   sub: SubscriptionRecord | null = null;
   constructor(private readonly policy: RecurringPolicy) {}
 
-  private derive(orderId: string, event: ParsedEvent | null, sub: SubscriptionRecord | null): { order: OrderRecord; sub: SubscriptionRecord | null } {
+  private derive(orderId: string, event: ParsedEvent | null, sub: SubscriptionRecord | null, change: OrderChange = {}): { order: OrderRecord; sub: SubscriptionRecord | null } {
     const stored = this.orders.get(orderId) ?? null;
-    const plan = planOrderChange(stored, event ? { facts: (f) => addFact(f, event) } : {});
-    const toRead = affiliateToReadFor(plan.facts.sale, plan.affiliateToRead, false, sub);
+    const plan = planOrderChange(stored, event ? { facts: (f) => addFact(f, event) } : change);
+    const toRead = affiliateToReadFor(plan.facts.sale, plan.affiliateToRead, plan.attribution?.rule === "manual", sub);
     const d = decideOrder(stored, plan, {
       customer: null,
       candidate: toRead ? (AFFILIATES.get(toRead) ?? null) : null,
@@ -95,6 +95,14 @@ class Model {
     const { order, sub } = this.derive(step.event.orderId, step.event, before);
     this.orders.set(step.event.orderId, order);
     if (sub) this.rederive(before, sub, step.event.orderId);
+  }
+
+  /** The owner credits an order by hand, as the reattributeOrder callable does. */
+  reattribute(orderId: string, affiliateId: string): void {
+    const before = this.sub;
+    const { order, sub } = this.derive(orderId, null, before, { attribution: manualAttribution(affiliateId, "owner_1") });
+    this.orders.set(orderId, order);
+    if (sub) this.rederive(before, sub, orderId);
   }
 
   /** Who earns what, payment by payment. */
@@ -186,5 +194,40 @@ describe("payments of a subscription in any arrival order", () => {
     expect(model.summary().r2).toMatchObject({ affiliateId: "aff_ada", reason: null });
     const rule: Attribution["rule"] | undefined = model.orders.get("r2")?.attribution?.rule;
     expect(rule).toBe("subscription");
+  });
+
+  it("re-attributing the first payment moves the subscription: its renewals, and later ones, follow with the new affiliate's policy", () => {
+    const model = new Model({ kind: "every" });
+    model.apply(order("o1", "2026-01-10T10:00:00Z", true, null));
+    model.apply(order("r2", "2026-02-10T10:00:00Z", false, null));
+    expect(model.summary().r2).toMatchObject({ affiliateId: null, reason: "missing" });
+
+    model.reattribute("o1", "aff_grace");
+    expect(model.sub).toMatchObject({ affiliateId: "aff_grace", policy: { kind: "first" } });
+    // Grace's own policy pays the first payment only.
+    expect(model.summary()).toMatchObject({ o1: { affiliateId: "aff_grace", commission: 400 }, r2: { affiliateId: null, reason: "beyond_policy" } });
+
+    model.reattribute("o1", "aff_ada");
+    model.apply(order("r3", "2026-03-10T10:00:00Z", false, "aff_grace"));
+    expect(model.sub).toMatchObject({ affiliateId: "aff_ada", policy: { kind: "every" } });
+    expect(model.summary()).toMatchObject({
+      o1: { affiliateId: "aff_ada", commission: 500 },
+      r2: { affiliateId: "aff_ada", reason: null, commission: 500 },
+      r3: { affiliateId: "aff_ada", reason: null, commission: 500 },
+    });
+    // The first payment's later events keep the moved subscription as it is.
+    const snapshot = model.sub;
+    model.apply(order("o1", "2026-01-10T10:00:00Z", true, null));
+    expect(model.sub).toEqual(snapshot);
+  });
+
+  it("re-attributing a renewal changes that payment only", () => {
+    const model = new Model({ kind: "every" });
+    model.apply(order("o1", "2026-01-10T10:00:00Z", true, "aff_ada"));
+    model.apply(order("r2", "2026-02-10T10:00:00Z", false, null));
+    model.apply(order("r3", "2026-03-10T10:00:00Z", false, null));
+    model.reattribute("r2", "aff_grace");
+    expect(model.sub?.affiliateId).toBe("aff_ada");
+    expect(model.summary()).toMatchObject({ r2: { affiliateId: "aff_grace" }, r3: { affiliateId: "aff_ada" } });
   });
 });

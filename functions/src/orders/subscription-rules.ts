@@ -3,13 +3,14 @@ import type { RecurringPolicy } from "../../../contracts/recurring-policy.js";
 import type { SaleFacts, SubscriptionStart } from "../domain/types.js";
 import { attribute, isAffiliateIdShape, isSelfReferral, NO_CODE, type AffiliateCandidate, type Attribution } from "./attribution.js";
 import { policyVerdict } from "./recurring-policy.js";
-import { creditSubscription, emptySubscription, paymentNumber, withCount, withPayment, withStart, type SubscriptionRecord } from "./subscription.js";
+import { creditSubscription, emptySubscription, movedSubscription, paymentNumber, withCount, withPayment, withStart, type SubscriptionRecord } from "./subscription.js";
 
 // Who a payment of a subscription is credited to, and whether it earns. The payment that starts a
 // subscription is credited from its own reference like any sale; the subscription is credited once,
 // by the first of its payments that credits an affiliate, and snapshots the policy then. Later
 // payments follow the subscription (their own reference counts only while it has no affiliate) and
-// earn while the policy allows. Everything here is a function of the subscription's facts and that
+// earn while the policy allows. The owner's re-attribution of the first payment moves the
+// subscription too; of a renewal, that payment only. Everything here is a function of the subscription's facts and that
 // one decision, so the store re-derives the renewals a change can move and arrival order is moot.
 
 /** What the order rules need to know about the subscription of the order being changed. */
@@ -84,6 +85,10 @@ export function decideSubscriptionPayment(input: {
   }
 
   if (attribution?.affiliateId && !test && !manual) sub = creditSubscription(sub, attribution.affiliateId, policyFor(candidate, input.programPolicy));
+  if (first && manual && attribution?.affiliateId && !test) {
+    const moved = attribution.affiliateId;
+    sub = movedSubscription(sub, moved, policyFor(candidate?.id === moved ? candidate : null, input.programPolicy));
+  }
   if (!first && !manual && attribution?.affiliateId && sub.policy) {
     const verdict = policyVerdict(sub.policy, { number: payment.number, paidAt: sale.soldAt }, sub.startedAt);
     if (!verdict.earns) attribution = { ...attribution, affiliateId: null, candidate: attribution.affiliateId, reason: verdict.reason, selfReferral: false };

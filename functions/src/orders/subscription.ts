@@ -102,6 +102,14 @@ export function creditSubscription(sub: SubscriptionRecord, affiliateId: string,
   return sub.affiliateId !== null ? sub : { ...sub, affiliateId, policy };
 }
 
+/**
+ * The owner re-attributed the payment that started the subscription: the subscription follows it,
+ * with the policy of the affiliate now credited, so its renewals go where the first payment went.
+ */
+export function movedSubscription(sub: SubscriptionRecord, affiliateId: string, policy: RecurringPolicy): SubscriptionRecord {
+  return sub.affiliateId === affiliateId ? sub : { ...sub, affiliateId, policy };
+}
+
 /** `paymentsCredited` for the payments recorded so far. */
 export function withCount(sub: SubscriptionRecord): SubscriptionRecord {
   const policy = sub.policy;

@@ -45,7 +45,7 @@ export function OrderActions({ order, active }: { order: OwnerOrder; active: Own
             className="button button--small"
             disabled={busy || target === ""}
             data-testid="reattribute-button"
-            onClick={() => run("reattributeOrder", { orderKey: order.id, affiliateId: target }, "Re-attributed; the commission moves in a moment.")}
+            onClick={() => run("reattributeOrder", { orderKey: order.id, affiliateId: target }, order.payment === 1 ? "Re-attributed with the subscription's renewals; the commissions move in a moment." : "Re-attributed; the commission moves in a moment.")}
           >
             Re-attribute
           </button>
