@@ -46,7 +46,7 @@ export async function signInLinkCount(email: string): Promise<number> {
  * does not depend on how many suites ran before it.
  */
 async function clearSignInLimits(): Promise<void> {
-  const counters = await db().collection("rateLimits").where("scope", "in", ["sign-in-client", "sign-in-email"]).get();
+  const counters = await db().collection("rateLimits").where("scope", "in", ["sign-in-client", "sign-in-email-client", "sign-in-email"]).get();
   await Promise.all(counters.docs.map((counter) => counter.ref.delete()));
 }
 

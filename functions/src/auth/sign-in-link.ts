@@ -24,7 +24,14 @@ const MIN_ANSWER_MS = 1_000;
  */
 export const signInLink = anonymousCallable(callables.signInLink, MIN_ANSWER_MS, async ({ email, asOf }, caller) => {
   const now = clockOf(asOf, onEmulator(), new Date());
-  await takeOrRefuse([...clientBuckets(SIGN_IN_LIMITS.perClient, caller.clientKey, onEmulator(), now), bucketOf(SIGN_IN_LIMITS.perEmail, email, now)], now);
+  await takeOrRefuse(
+    [
+      ...clientBuckets(SIGN_IN_LIMITS.perClient, caller.clientKey, onEmulator(), now),
+      ...clientBuckets(SIGN_IN_LIMITS.perEmailFromClient, caller.clientKey, onEmulator(), now, email),
+      bucketOf(SIGN_IN_LIMITS.perEmail, email, now),
+    ],
+    now,
+  );
   const isOwner = listOf(ownerEmails.value()).some((owner) => owner.toLowerCase() === email);
   const link = await signInLinkFor(email, `${publicUrl(portalUrl).replace(/\/+$/, "")}${FINISH_SIGN_IN_PATH}`, isOwner);
   if (link !== null) {

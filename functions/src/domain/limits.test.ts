@@ -79,4 +79,14 @@ describe("clientBuckets", () => {
     expect(clientBuckets(APPLY_LIMITS.perClient, null, true, now)).toEqual([]);
     expect(clientBuckets(APPLY_LIMITS.perClient, "198.51.100.4", true, now)).toHaveLength(1);
   });
+
+  test("counted per address too, one client's counter for one address is its own", () => {
+    const limit = SIGN_IN_LIMITS.perEmailFromClient;
+    const [ada] = clientBuckets(limit, "198.51.100.4", false, now, "ada@example.com");
+    const [grace] = clientBuckets(limit, "198.51.100.4", false, now, "grace@example.com");
+    const [elsewhere] = clientBuckets(limit, "203.0.113.9", false, now, "ada@example.com");
+    expect(new Set([ada?.id, grace?.id, elsewhere?.id]).size).toBe(3);
+    expect(ada?.id).not.toBe(clientBuckets(limit, "198.51.100.4", false, now)[0]?.id);
+    expect(clientBuckets(limit, null, true, now, "ada@example.com")).toEqual([]);
+  });
 });

@@ -15,13 +15,16 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
 /**
- * Sign-in links. Per email address: protects a person's inbox (and the 25,000 a day Firebase
- * allows) from someone asking for links on their behalf. Per client: stops one machine from trying
- * many addresses. Counted before we know whether the address has an account, so they reveal nothing.
+ * Sign-in links, counted in this order. Per client: stops one machine from trying many addresses.
+ * Per address from one client: one machine asking for someone's links gets 5, and cannot spend the
+ * address's hourly quota, which would lock its owner out. Per address: protects a person's inbox
+ * (and the 25,000 a day Firebase allows) from many machines together. Counted before we know
+ * whether the address has an account, so they reveal nothing.
  */
 export const SIGN_IN_LIMITS = {
   perClient: { scope: "sign-in-client", max: 20, windowMs: HOUR },
-  perEmail: { scope: "sign-in-email", max: 10, windowMs: HOUR },
+  perEmailFromClient: { scope: "sign-in-email-client", max: 5, windowMs: HOUR },
+  perEmail: { scope: "sign-in-email", max: 30, windowMs: HOUR },
 } as const satisfies Record<string, Limit>;
 
 /**
@@ -63,9 +66,11 @@ export function retryAfterSeconds(bucket: Bucket, now: Date): number {
  * The per-client counter, if there is a client to count. Behind Google's front end every request
  * has an address; a request without one shares a single counter ("unknown"). On the emulators
  * nothing stands in front of the functions, so a request without X-Forwarded-For (the portal in a
- * local browser) has no client to count and only the other limits apply.
+ * local browser) has no client to count and only the other limits apply. `also` counts the client
+ * per something else too (per address it asks for).
  */
-export function clientBuckets(limit: Limit, clientKey: string | null, onEmulator: boolean, now: Date): Bucket[] {
+export function clientBuckets(limit: Limit, clientKey: string | null, onEmulator: boolean, now: Date, also?: string): Bucket[] {
   if (clientKey === null && onEmulator) return [];
-  return [bucketOf(limit, clientKey ?? "unknown", now)];
+  const client = clientKey ?? "unknown";
+  return [bucketOf(limit, also === undefined ? client : `${client}\u0000${also}`, now)];
 }

@@ -18,7 +18,7 @@ const SENT = "If this address can sign in, a link is on its way. Open it on this
 /** The server's limits (functions/src/domain/limits.ts) in words; any other failure is a retry later. */
 function sendError(error: unknown): string {
   const limited = rateLimitOf(error);
-  if (limited?.limit === "sign-in-email") return `Several links were already sent to this address. Check your inbox (and spam folder), or try again in ${formatWait(limited.retryAfterMs)}.`;
+  if (limited?.limit === "sign-in-email" || limited?.limit === "sign-in-email-client") return `Several links were already sent to this address. Check your inbox (and spam folder), or try again in ${formatWait(limited.retryAfterMs)}.`;
   if (limited) return `Too many sign-in requests from your network. Please try again in ${formatWait(limited.retryAfterMs)}.`;
   if (errorCode(error) === "functions/invalid-argument") return "Enter an email address like name@example.com.";
   return "We could not send a link right now. Check your connection and try again.";
