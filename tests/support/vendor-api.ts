@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { answerStripe } from "./stripe-api";
 
 // A stand-in for the Paddle Billing and Lemon Squeezy APIs, answering in their documented shapes
 // (Paddle's OpenAPI description: `data` + `meta.pagination` {per_page, next, has_more,
@@ -110,6 +111,7 @@ function answer(api: VendorApi, req: IncomingMessage, res: ServerResponse): numb
     send(res, failure.status, { error: { type: "request_error", code: failure.status === 429 ? "too_many_requests" : "internal_error", detail: "stand-in failure" } }, failure.retryAfter ? { "retry-after": failure.retryAfter } : {});
     return failure.status;
   }
+  if (url.pathname.startsWith("/stripe/")) return answerStripe(req, res, url);
   const platform = url.pathname.startsWith("/paddle/") ? "paddle" : url.pathname.startsWith("/lemonsqueezy/") ? "lemonsqueezy" : null;
   if (platform === null) return (send(res, 404, { error: "not found" }), 404);
   if (req.headers.authorization !== `Bearer ${KEYS[platform]}`) {

@@ -1,6 +1,6 @@
 import { callables } from "../../../contracts/callables/index.js";
 import { ownerCallable } from "../callables/define.js";
-import { lemonSqueezyApiKey } from "../config/params.js";
+import { lemonSqueezyApiKey, stripeApiKey } from "../config/params.js";
 import { DomainError } from "../domain/errors.js";
 import { replayEvents } from "../webhooks/replay.js";
 
@@ -9,4 +9,4 @@ export const replayWebhookEvent = ownerCallable(callables.replayWebhookEvent, as
   const [result] = await replayEvents({ ids: [eventId], statuses: ["failed", "received"] });
   if (!result) throw new DomainError("not-found", "No such stored event.");
   return { eventId, outcome: result.outcome, detail: result.detail ?? null };
-}, { secrets: [lemonSqueezyApiKey] });
+}, { secrets: [lemonSqueezyApiKey, stripeApiKey] });

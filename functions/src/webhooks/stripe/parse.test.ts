@@ -3,6 +3,7 @@ import { stripeBuilders } from "../../../../scripts/lib/stripe-events.js";
 import { readFixtureJson } from "../../../../tests/support/fixtures.js";
 import { PayloadError } from "../payload-error.js";
 import { identify } from "../receipt.js";
+import { SUBTOTAL_BASE } from "./net.js";
 import { parseStripeEvent } from "./parse.js";
 
 const secret = "whsec_unit";
@@ -49,6 +50,7 @@ describe("checkout sessions", () => {
         feeMinor: null,
         baseCurrency: "USD",
         baseMinor: 10_000,
+        baseNote: SUBTOTAL_BASE,
         productId: "plink_1",
         productName: null,
         customerId: "cus_demo_stripe",

@@ -3,6 +3,7 @@ import { NO_AFFILIATE, normaliseRefValue, readAffiliateRef } from "../affiliate-
 import { parseWith } from "../parse-helpers.js";
 import { parseJsonBody, PayloadError } from "../payload-error.js";
 import { isoMinorFromStripe } from "./amounts.js";
+import { SUBTOTAL_BASE } from "./net.js";
 import {
   chargeSchema,
   checkoutSessionSchema,
@@ -49,8 +50,9 @@ function sessionSale(common: Common, envelopeCreated: number, session: StripeChe
   const grossMinor = money("amount_total", session.amount_total);
   const taxMinor = money("total_details.amount_tax", session.total_details?.amount_tax);
   const shippingMinor = money("total_details.amount_shipping", session.total_details?.amount_shipping);
-  // Without the balance transaction (not in the event), the base is what the customer paid after
-  // discounts, less tax and shipping: the subtotal after discounts, before tax. Stripe's fee is not deducted.
+  // Without the balance transaction (not in the event; enrich.ts reads it when STRIPE_API_KEY is set),
+  // the base is what the customer paid after discounts, less tax and shipping: the subtotal after
+  // discounts, before tax. Stripe's fee is not deducted.
   const baseMinor = grossMinor - taxMinor - shippingMinor;
   if (baseMinor < 0) throw new PayloadError(`${type}: tax and shipping exceed amount_total`);
 
@@ -86,6 +88,7 @@ function sessionSale(common: Common, envelopeCreated: number, session: StripeChe
     feeMinor: null,
     baseCurrency: currency,
     baseMinor,
+    baseNote: SUBTOTAL_BASE,
     // Checkout events carry no line items; a Payment Link is what a course's product ids can name.
     productId: session.payment_link ?? null,
     productName: null,
@@ -120,6 +123,7 @@ function invoicePaid(common: Common, envelopeCreated: number, invoice: StripeInv
     feeMinor: null,
     baseCurrency: currency,
     baseMinor,
+    baseNote: SUBTOTAL_BASE,
     productId: line?.pricing?.price_details?.product ?? line?.price?.product ?? null,
     productName: line?.description || null,
     customerId: invoice.customer ?? null,
