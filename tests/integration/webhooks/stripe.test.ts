@@ -190,6 +190,26 @@ describe("disputes", () => {
     // Six orders of three events each: slower than the default 60 s when the machine is busy.
   }, 180_000);
 
+  it("an inquiry that escalates (charge.dispute.updated) takes the commission back, lost keeps it; a redundant update counts once", async () => {
+    const affiliate = await createAffiliate({ rateBps: 5000 });
+    const s = oneOff(affiliate.id);
+    const dp = uniqueId("dp_esc");
+    const inquiry = disputeOf(s, "charge.dispute.created", "warning_needs_response", dp, 2);
+    const escalated = disputeOf(s, "charge.dispute.updated", "needs_response", dp, 4);
+    const reviewing = disputeOf(s, "charge.dispute.updated", "under_review", dp, 5);
+    const lost = disputeOf(s, "charge.dispute.closed", "lost", dp, 9);
+    await deliver(s.sale, "applied");
+    await deliver(inquiry, "ignored");
+    expect((await settled(s.orderKey)).order).toMatchObject({ status: "paid", commissionMinor: 5_000 });
+    await deliver(escalated, "applied");
+    await deliver(reviewing, "applied");
+    expect((await settled(s.orderKey)).order).toMatchObject({ status: "chargeback", commissionMinor: 0 });
+    await deliver(lost, "applied");
+    const order = await expectPredicted(s.orderKey, [s.sale, inquiry, escalated, reviewing, lost], affiliate);
+    expect(order).toMatchObject({ status: "chargeback", commissionMinor: 0, originalCommissionMinor: 5_000 });
+    expect(Object.keys(order.facts.chargebacks).sort()).toEqual([`${dp}:closed`, `${dp}:opened`]);
+  });
+
   it("an inquiry (warning_needs_response) moves nothing", async () => {
     const affiliate = await createAffiliate({ rateBps: 5000 });
     const s = oneOff(affiliate.id);
