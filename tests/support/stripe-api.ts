@@ -1,10 +1,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Failure } from "./vendor-api";
 
 // The Stripe part of the vendor stand-in (vendor-api.ts mounts it under /stripe): the GETs the
 // functions make, answered in the shapes of Stripe's API reference. Errors are Stripe's
 // `{error: {type, code, message}}`: 401 for a wrong key, 404 `resource_missing` for an unknown id.
-// Tests put objects in `stripeApi` and clear it with `resetStripeApi`; 429s and 5xx come from the
-// stand-in's `failures`, which apply to every path.
+// Tests put objects in `stripeApi` and clear it with `resetStripeApi`; 429s and 5xx are the stand-in's
+// `failures`, answered here in Stripe's shape (`rate_limit_error`, `api_error`).
 
 /** The demo key of functions/.secret.local.example. */
 const KEY = "rk_test_demo_local_only_api_key";
@@ -76,8 +77,16 @@ function invoicePayments(url: URL, res: ServerResponse): number {
   return send(res, 200, { object: "list", url: "/v1/invoice_payments", has_more: false, data });
 }
 
-/** Answers a request under /stripe/; returns the status sent. */
-export function answerStripe(req: IncomingMessage, res: ServerResponse, url: URL): number {
+/** Answers a request under /stripe/ (or the first of `failures` matching it); returns the status sent. */
+export function answerStripe(req: IncomingMessage, res: ServerResponse, url: URL, failures: Failure[]): number {
+  const failure = failures.find((f) => f.times > 0 && f.match.test(decodeURIComponent(`${url.pathname}${url.search}`)));
+  if (failure) {
+    failure.times--;
+    const type = failure.status === 429 ? "rate_limit_error" : "api_error";
+    res.writeHead(failure.status, { "content-type": "application/json", ...(failure.retryAfter ? { "retry-after": failure.retryAfter } : {}) });
+    res.end(JSON.stringify({ error: { type, message: failure.status === 429 ? "Too many requests hit the API too quickly." : "An unknown error occurred (stand-in failure)." } }));
+    return failure.status;
+  }
   if (req.headers.authorization !== `Bearer ${KEY}`) {
     return send(res, 401, { error: { type: "invalid_request_error", message: "Invalid API Key provided: rk_test_****" } });
   }

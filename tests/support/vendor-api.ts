@@ -104,6 +104,7 @@ function redemptions(api: VendorApi, url: URL): unknown {
 
 function answer(api: VendorApi, req: IncomingMessage, res: ServerResponse): number {
   const url = new URL(req.url ?? "/", api.base);
+  if (url.pathname.startsWith("/stripe/")) return answerStripe(req, res, url, api.failures);
   const target = `${url.pathname}${url.search}`;
   const failure = api.failures.find((f) => f.times > 0 && f.match.test(decodeURIComponent(target)));
   if (failure) {
@@ -111,7 +112,6 @@ function answer(api: VendorApi, req: IncomingMessage, res: ServerResponse): numb
     send(res, failure.status, { error: { type: "request_error", code: failure.status === 429 ? "too_many_requests" : "internal_error", detail: "stand-in failure" } }, failure.retryAfter ? { "retry-after": failure.retryAfter } : {});
     return failure.status;
   }
-  if (url.pathname.startsWith("/stripe/")) return answerStripe(req, res, url);
   const platform = url.pathname.startsWith("/paddle/") ? "paddle" : url.pathname.startsWith("/lemonsqueezy/") ? "lemonsqueezy" : null;
   if (platform === null) return (send(res, 404, { error: "not found" }), 404);
   if (req.headers.authorization !== `Bearer ${KEYS[platform]}`) {

@@ -4,7 +4,7 @@ import { lemonSqueezyApiKey, stripeApiKey } from "../config/params.js";
 import { DomainError } from "../domain/errors.js";
 import { replayEvents } from "../webhooks/replay.js";
 
-/** The console's Replay button: parses a stored failed event again and applies it, as `npm run replay` does (looking up a Lemon Squeezy discount code, hence the key). */
+/** The console's Replay button: parses a stored failed event again and applies it, as `npm run replay` does (with the lookups in Lemon Squeezy's and Stripe's APIs, hence their keys). */
 export const replayWebhookEvent = ownerCallable(callables.replayWebhookEvent, async ({ eventId }) => {
   const [result] = await replayEvents({ ids: [eventId], statuses: ["failed", "received"] });
   if (!result) throw new DomainError("not-found", "No such stored event.");

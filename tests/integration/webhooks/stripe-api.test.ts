@@ -93,7 +93,7 @@ describe("an API that is busy or down", () => {
     expect((await settled(s.orderKey)).order).toMatchObject({ commissionMinor: 4_800 });
   });
 
-  it("an API still failing after the retries: 500 and the event kept failed; Stripe's next delivery applies it", async () => {
+  it("an API still failing after the retries: 500 and the event kept failed; the owner's replay applies it, Stripe's next delivery is a duplicate", async () => {
     const affiliate = await createAffiliate({ rateBps: 5000 });
     const s = oneOff(affiliate.id, bt(11_900, 400));
     api.failures.push({ match: new RegExp(`^/stripe/v1/payment_intents/${s.pi}`), status: 500, times: 5 });
@@ -101,9 +101,12 @@ describe("an API that is busy or down", () => {
     expect(reply.status).toBe(500);
     const stored = await eventRefOf(s.sale).get();
     expect(stored.get("status")).toBe("failed");
-    expect(String(stored.get("error"))).toMatch(/500 from \/stripe\/v1\/payment_intents/);
-    await deliver(s.sale, "applied");
+    expect(String(stored.get("error"))).toMatch(/500 from \/stripe\/v1\/payment_intents.*api_error/);
+    expect((await orderRef(s.orderKey).get()).exists).toBe(false);
+    const replayed = await call("replayWebhookEvent", { eventId: stored.id }, owner);
+    expect(replayed).toMatchObject({ status: 200, data: { outcome: "applied" } });
     expect((await settled(s.orderKey)).order).toMatchObject({ commissionMinor: 4_800, feeMinor: 400 });
+    await deliver(s.sale, "duplicate");
   }, 90_000);
 });
 
