@@ -46,7 +46,7 @@ describe("the commission base is the seller's net from the balance transaction",
     await deliver(s.sale, "applied");
     const { order } = await settled(s.orderKey);
     expect(order).toMatchObject({ currency: "USD", grossMinor: 11_900, taxMinor: 1_900, feeMinor: 400, baseCurrency: "USD", commissionMinor: 4_800, commissionCurrency: "USD" });
-    expect(order.facts.sale?.baseNote).toBe(`Stripe: balance transaction ${balance.id}, net after Stripe's fee, less tax and shipping, in USD`);
+    expect(order.facts.sale?.baseNote).toBe(`balance transaction ${balance.id} (Stripe): net after Stripe's fee, less tax and shipping, in USD`);
     const requests = api.log.filter((l) => l.url.startsWith("/stripe/"));
     expect(requests.map((l) => decodeURIComponent(l.url))).toEqual([`/stripe/v1/payment_intents/${s.pi}?expand[]=latest_charge.balance_transaction`]);
 
@@ -78,7 +78,7 @@ describe("the commission base is the seller's net from the balance transaction",
     await deliver(unknown, "applied");
     const { order } = await settled(orderKeyOf("stripe", String((JSON.parse(unknown.body) as { data: { object: { payment_intent: string } } }).data.object.payment_intent)));
     expect(order).toMatchObject({ feeMinor: null, commissionMinor: 5_000 });
-    expect(order.facts.sale?.baseNote).toMatch(/^Stripe: subtotal after discounts, before tax/);
+    expect(order.facts.sale?.baseNote).toMatch(/^subtotal after discounts, before tax/);
   });
 });
 

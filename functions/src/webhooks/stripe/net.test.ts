@@ -52,6 +52,6 @@ describe("withStripeFacts without STRIPE_API_KEY", () => {
     const parsed = parseStripeEvent(body);
     const applied = await withStripeFacts(null, parsed);
     expect(applied).toBe(parsed);
-    expect(applied).toMatchObject({ sale: { baseMinor: 10_000, feeMinor: null, discount: { code: null, platformId: "promo_1" }, baseNote: expect.stringMatching(/^Stripe: subtotal/) } });
+    expect(applied).toMatchObject({ sale: { baseMinor: 10_000, feeMinor: null, discount: { code: null, platformId: "promo_1" }, baseNote: expect.stringMatching(/^subtotal after discounts/) } });
   });
 });

@@ -4,7 +4,7 @@ import { isoMinorFromStripe } from "./amounts.js";
 import type { StripeBalanceTransaction } from "./api-schemas.js";
 
 /** What the sale's facts say its base is before (or without) the balance transaction. */
-export const SUBTOTAL_BASE = "Stripe: subtotal after discounts, before tax and shipping; Stripe's fee not deducted";
+export const SUBTOTAL_BASE = "subtotal after discounts, before tax and shipping (Stripe's fee not deducted)";
 
 /**
  * The seller's net from the charge's balance transaction: `net` (after Stripe's fee) less the tax
@@ -26,6 +26,6 @@ export function baseFromBalance(sale: SaleFacts, bt: StripeBalanceTransaction): 
     baseCurrency: bt.currency,
     baseMinor: Math.max(0, net - Number(share)),
     feeMinor: fee,
-    baseNote: `Stripe: balance transaction ${bt.id}, net after Stripe's fee, less tax and shipping, in ${bt.currency}`,
+    baseNote: `balance transaction ${bt.id} (Stripe): net after Stripe's fee, less tax and shipping, in ${bt.currency}`,
   };
 }
