@@ -10,6 +10,7 @@ import { Supervisor } from "./lib/supervisor";
 import { ADA, DEMO_OWNER } from "./seed/demo-data";
 import { seedHistory } from "./seed/history";
 import { isSeeded, seedOrders, seedProgram } from "./seed/seed";
+import { startVendorApi, VENDOR_API_PORT } from "../tests/support/vendor-api";
 
 // `npm start`: build, start the emulators, seed the demo program, print how to use it.
 // `npm start -- --keep` keeps the data between runs in .emulator-data (emulator export/import).
@@ -44,6 +45,10 @@ async function main(): Promise<void> {
   });
 
   await waitUntilReady(180_000, () => running);
+  // The functions reach the platforms' APIs at the stand-in's port (functions/.env.demo-affiliates)
+  // with the demo keys: serve it for the session, so a Stripe sale's net lookup is answered (it knows
+  // no payment: the subtotal stays the base) instead of failing the event, and a sync finds nothing.
+  await startVendorApi().catch((err: unknown) => console.warn(`The local vendor API stand-in did not start (${String(err)}): Stripe events fail until port ${VENDOR_API_PORT} answers.`));
   if (!(await isSeeded())) {
     console.log("Seeding the demo program…");
     await seedProgram();

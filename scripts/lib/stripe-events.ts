@@ -78,7 +78,7 @@ export interface StripeDisputeInput extends StripeEnvelopeInput {
   disputeId: string;
   chargeId: string;
   paymentIntentId: string | null;
-  status: "needs_response" | "under_review" | "won" | "lost" | "warning_needs_response" | "warning_closed";
+  status: "needs_response" | "under_review" | "won" | "lost" | "warning_needs_response" | "warning_under_review" | "warning_closed";
   amount: number;
   /** When the dispute was opened; `at` by default. */
   createdAt?: string;
@@ -171,7 +171,7 @@ export function stripeBuilders({ fixture, secret: defaultSecret }: StripeBuilder
     return stripeEvent("charge.refunded", charge, input);
   }
 
-  function stripeDispute(type: "charge.dispute.created" | "charge.dispute.closed", input: StripeDisputeInput): SignedRequest {
+  function stripeDispute(type: "charge.dispute.created" | "charge.dispute.updated" | "charge.dispute.closed", input: StripeDisputeInput): SignedRequest {
     const dispute: Json = {
       ...fixture("dispute.object.openapi-fixture.json"),
       id: input.disputeId,

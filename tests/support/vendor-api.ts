@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { answerStripe } from "./stripe-api";
 
 // A stand-in for the Paddle Billing and Lemon Squeezy APIs, answering in their documented shapes
 // (Paddle's OpenAPI description: `data` + `meta.pagination` {per_page, next, has_more,
@@ -103,6 +104,7 @@ function redemptions(api: VendorApi, url: URL): unknown {
 
 function answer(api: VendorApi, req: IncomingMessage, res: ServerResponse): number {
   const url = new URL(req.url ?? "/", api.base);
+  if (url.pathname.startsWith("/stripe/")) return answerStripe(req, res, url, api.failures);
   const target = `${url.pathname}${url.search}`;
   const failure = api.failures.find((f) => f.times > 0 && f.match.test(decodeURIComponent(target)));
   if (failure) {

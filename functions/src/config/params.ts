@@ -13,6 +13,8 @@ export const stripeWebhookSecret = defineSecret("STRIPE_WEBHOOK_SECRET");
 // Reconciliation (reconcile/): optional. The value `off` (or nothing) leaves it off; see api-keys.ts.
 export const paddleApiKey = defineSecret("PADDLE_API_KEY");
 export const lemonSqueezyApiKey = defineSecret("LEMONSQUEEZY_API_KEY");
+// Stripe's API (webhooks/stripe/api.ts): the seller's net, promotion codes and subscription refunds.
+export const stripeApiKey = defineSecret("STRIPE_API_KEY");
 export const paddleApiBaseUrl = defineString("PADDLE_API_BASE_URL", {
   description: "Paddle Billing API. The sandbox's is used instead when PADDLE_ENVIRONMENT is sandbox and this is left as it is.",
   default: "https://api.paddle.com",
@@ -20,6 +22,11 @@ export const paddleApiBaseUrl = defineString("PADDLE_API_BASE_URL", {
 export const lemonSqueezyApiBaseUrl = defineString("LEMONSQUEEZY_API_BASE_URL", {
   description: "Lemon Squeezy API (without /v1).",
   default: "https://api.lemonsqueezy.com",
+});
+
+export const stripeApiBaseUrl = defineString("STRIPE_API_BASE_URL", {
+  description: "Stripe API (without /v1).",
+  default: "https://api.stripe.com",
 });
 
 export const ownerEmails = defineString("OWNER_EMAILS", {

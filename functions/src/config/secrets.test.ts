@@ -48,7 +48,7 @@ describe("secretValues: one value a line", () => {
 });
 
 describe("demo secrets", () => {
-  const names = ["PADDLE_WEBHOOK_SECRET", "LEMONSQUEEZY_WEBHOOK_SECRET", "CLICK_SALT", "PADDLE_CLASSIC_PUBLIC_KEY", "STRIPE_WEBHOOK_SECRET", "PADDLE_API_KEY", "LEMONSQUEEZY_API_KEY"];
+  const names = ["PADDLE_WEBHOOK_SECRET", "LEMONSQUEEZY_WEBHOOK_SECRET", "CLICK_SALT", "PADDLE_CLASSIC_PUBLIC_KEY", "STRIPE_WEBHOOK_SECRET", "PADDLE_API_KEY", "LEMONSQUEEZY_API_KEY", "STRIPE_API_KEY"];
 
   test("the example file holds exactly the secrets known as demo values", () => {
     expect(Object.keys(example).sort()).toEqual([...names].sort());

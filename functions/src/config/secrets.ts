@@ -28,6 +28,7 @@ const DEMO_VALUES: Record<string, readonly string[]> = {
   STRIPE_WEBHOOK_SECRET: ["whsec_demo_local_only_secret"],
   PADDLE_API_KEY: ["pdl_demo_local_only_api_key"],
   LEMONSQUEEZY_API_KEY: ["ls_demo_local_only_api_key"],
+  STRIPE_API_KEY: ["rk_test_demo_local_only_api_key"],
   PADDLE_CLASSIC_PUBLIC_KEY: [
     "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAl2s30e+el6Py3K1dBFyATNdmGmErhMFzgwS3c/V75rACcqF7L+dl6/FDrdUz+pI49JINf8510+hIFRfHeLL6wTigwhlxHZVG/TkufO5vBDNWKM6O5vZGUo+uNC+oYRioCpplKDKWLNfC4UlcaF5l/rCpzzujR+Z3+nvYIDOM1BXhCqUPXWj04bEoXzn7rLNhIAP7NHNTqSQDUDQfqXMLDXdSRrIahNKtO1Lta0U70hkKczhPDEmAnwbTBCwDW1IyhSCw+OMeKgoXNyrl/dtPZEMwTtLf/bcXsS1s03aTc77jMKKzSGJoyVjLIBv73bE3Mb+b3U+3ZPcQyDYUkWau9wIDAQAB",
   ],

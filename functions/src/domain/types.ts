@@ -24,6 +24,8 @@ export interface SaleFacts {
   /** The commission base: the seller's net in the currency the seller is paid in. */
   baseCurrency: Currency;
   baseMinor: number;
+  /** Which base `baseMinor` is, where a platform can give more than one (Stripe: with or without its API). */
+  baseNote?: string;
   productId: string | null;
   productName: string | null;
   customerId: string | null;

@@ -53,6 +53,7 @@ const saleSchema = z.object({
   feeMinor: int.nullable(),
   baseCurrency: text,
   baseMinor: int,
+  baseNote: text.optional(),
   productId: nullableText,
   productName: nullableText,
   customerId: nullableText,

@@ -1,7 +1,7 @@
 import type { Platform } from "../../../contracts/platforms.js";
 import type { ParsedEvent } from "../domain/types.js";
 import { applyEvent, findStoredEvents, markFailed, type EventOutcome, type StoredEvent } from "../store/webhook-events.js";
-import { withDiscountCode } from "../reconcile/discount-codes.js";
+import { withApiFacts } from "./http/api-facts.js";
 import { PayloadError } from "./payload-error.js";
 import { parseVerified } from "./receipt.js";
 
@@ -51,7 +51,7 @@ async function replayOne(event: StoredEvent, now: Date): Promise<ReplayResult> {
     return { ...base, outcome: "failed", detail };
   }
   try {
-    return { ...base, eventType: parsed.eventType, outcome: await applyEvent(event.id, event.platform, await withDiscountCode(event.platform, parsed)) };
+    return { ...base, eventType: parsed.eventType, outcome: await applyEvent(event.id, event.platform, await withApiFacts(event.platform, parsed)) };
   } catch (err) {
     await markFailed(event.id, "apply", err, now).catch(() => undefined);
     return { ...base, eventType: parsed.eventType, outcome: "error", detail: messageOf(err) };

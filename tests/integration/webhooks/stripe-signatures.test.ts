@@ -1,13 +1,22 @@
 // The Stripe endpoint's verifier over HTTP, like the other platforms' (rejections.test.ts): what
 // fails the check gets a 4xx and leaves no document; several v1 and a skewed clock pass.
 import { createHmac } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signedStripe } from "../../../scripts/lib/stripe-events";
 import { stripeCheckoutSession } from "../../../scripts/lib/stripe-webhooks";
 import { firstLocalSecret } from "../../../scripts/lib/local-config";
 import type { SignedRequest } from "../../../scripts/lib/webhooks";
 import { uniqueId } from "../../support/emulator";
 import { deliver, eventRefOf, nowSeconds, orderKeyFor, orderRef, send } from "./support";
+import { startVendorApi, type VendorApi } from "../../support/vendor-api";
+
+// STRIPE_API_KEY is set on the emulators: every sale's net is looked up in the stand-in, which
+// knows none of these PaymentIntents (404), so the subtotal stays the base (stripe-api.test.ts has the rest).
+let vendorApi: VendorApi;
+beforeAll(async () => {
+  vendorApi = await startVendorApi();
+});
+afterAll(() => vendorApi.close());
 
 const secret = (): string => firstLocalSecret("STRIPE_WEBHOOK_SECRET");
 const sale = (): SignedRequest => stripeCheckoutSession({ eventId: uniqueId("evt_sig"), sessionId: uniqueId("cs_sig"), clientReferenceId: "nobody-here", amountTotal: 4_900 });

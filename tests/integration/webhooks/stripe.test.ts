@@ -2,7 +2,7 @@
 // asynchronous, subscription), renewals (`invoice.paid`), cumulative refunds, disputes won and lost,
 // duplicates and every arrival order, and test mode. Each result is compared with what the pure
 // modules predict for the same events.
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { orderKeyOf } from "../../../contracts/ids";
 import type { ProgramSettings } from "../../../contracts/program-settings";
 import type { OrderRecord } from "../../../functions/src/orders/record";
@@ -10,6 +10,15 @@ import { stripeChargeRefunded, stripeCheckoutSession, stripeDispute, stripeInvoi
 import type { SignedRequest } from "../../../scripts/lib/webhooks";
 import { createAffiliate, uniqueId } from "../../support/emulator";
 import { candidateOf, deliver, eventRef, eventRefOf, expectedLedger, expectOrderMatches, ledgerSum, orderRef, parsedOf, permutations, predict, readSettings, settled } from "./support";
+import { startVendorApi, type VendorApi } from "../../support/vendor-api";
+
+// STRIPE_API_KEY is set on the emulators: every sale's net is looked up in the stand-in, which
+// knows none of these PaymentIntents (404), so the subtotal stays the base (stripe-api.test.ts has the rest).
+let vendorApi: VendorApi;
+beforeAll(async () => {
+  vendorApi = await startVendorApi();
+});
+afterAll(() => vendorApi.close());
 
 let settings: ProgramSettings;
 beforeAll(async () => {
@@ -140,7 +149,7 @@ describe("refunds: amount_refunded is cumulative", () => {
 });
 
 describe("disputes", () => {
-  const disputeOf = (s: ReturnType<typeof oneOff>, type: "charge.dispute.created" | "charge.dispute.closed", status: "needs_response" | "won" | "lost", dp: string, day: number) =>
+  const disputeOf = (s: ReturnType<typeof oneOff>, type: Parameters<typeof stripeDispute>[0], status: Parameters<typeof stripeDispute>[1]["status"], dp: string, day: number) =>
     stripeDispute(type, { eventId: uniqueId("evt_dp"), at: at(day), createdAt: at(2), disputeId: dp, chargeId: s.charge, paymentIntentId: s.pi, status, amount: 11_900 });
 
   it.each(["created-first", "closed-first"] as const)("won (%s): the commission comes back; the ledger nets to the sale", async (arrival) => {
@@ -180,6 +189,26 @@ describe("disputes", () => {
     expect(ledger["USD.earnedMinor"]).toBeUndefined();
     // Six orders of three events each: slower than the default 60 s when the machine is busy.
   }, 180_000);
+
+  it("an inquiry that escalates (charge.dispute.updated) takes the commission back, lost keeps it; a redundant update counts once", async () => {
+    const affiliate = await createAffiliate({ rateBps: 5000 });
+    const s = oneOff(affiliate.id);
+    const dp = uniqueId("dp_esc");
+    const inquiry = disputeOf(s, "charge.dispute.created", "warning_needs_response", dp, 2);
+    const escalated = disputeOf(s, "charge.dispute.updated", "needs_response", dp, 4);
+    const reviewing = disputeOf(s, "charge.dispute.updated", "under_review", dp, 5);
+    const lost = disputeOf(s, "charge.dispute.closed", "lost", dp, 9);
+    await deliver(s.sale, "applied");
+    await deliver(inquiry, "ignored");
+    expect((await settled(s.orderKey)).order).toMatchObject({ status: "paid", commissionMinor: 5_000 });
+    await deliver(escalated, "applied");
+    await deliver(reviewing, "applied");
+    expect((await settled(s.orderKey)).order).toMatchObject({ status: "chargeback", commissionMinor: 0 });
+    await deliver(lost, "applied");
+    const order = await expectPredicted(s.orderKey, [s.sale, inquiry, escalated, reviewing, lost], affiliate);
+    expect(order).toMatchObject({ status: "chargeback", commissionMinor: 0, originalCommissionMinor: 5_000 });
+    expect(Object.keys(order.facts.chargebacks).sort()).toEqual([`${dp}:closed`, `${dp}:opened`]);
+  });
 
   it("an inquiry (warning_needs_response) moves nothing", async () => {
     const affiliate = await createAffiliate({ rateBps: 5000 });

@@ -74,6 +74,7 @@ const ownerOrderConverter = readOnly<OwnerOrder>((id, f) => {
     taxMinor: int(f["taxMinor"]),
     netMinor: int(f["netMinor"]),
     baseCurrency: str(f["baseCurrency"]),
+    baseNote: sale ? strOrNull(sale["baseNote"]) : null,
     refundedGrossMinor: int(f["refundedGrossMinor"]),
     rateBps: intOrNull(f["rateBps"]),
     rateSource: strOrNull(f["rateSource"]),

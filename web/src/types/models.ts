@@ -154,6 +154,8 @@ export interface OwnerOrder {
   taxMinor: number;
   netMinor: number;
   baseCurrency: string;
+  /** Which commission base the sale's facts used, where a platform can give more than one (Stripe with or without its API). */
+  baseNote: string | null;
   refundedGrossMinor: number;
   rateBps: number | null;
   /** Which level the rate came from: affiliate_course, affiliate, course or program. */

@@ -4,7 +4,7 @@ import type { Platform } from "../../../../contracts/platforms.js";
 import type { ParsedEvent, VerifyResult } from "../../domain/types.js";
 import { ConfigError } from "../../config/runtime.js";
 import { markFailed, settleEvent, storeArrival } from "../../store/webhook-events.js";
-import { withDiscountCode } from "../../reconcile/discount-codes.js";
+import { withApiFacts } from "./api-facts.js";
 import { PayloadError } from "../payload-error.js";
 import { identify, parseVerified, storageKey, type Receipt } from "../receipt.js";
 
@@ -111,9 +111,9 @@ export async function handleWebhook(
     return;
   }
   try {
-    event = await withDiscountCode(platform.platform, event);
+    event = await withApiFacts(platform.platform, event);
   } catch (err) {
-    logger.error("webhook not applied: the discount code lookup failed; the platform will retry", { platform: platform.platform, err });
+    logger.error("webhook not applied: a lookup in the platform's API failed; the platform will retry", { platform: platform.platform, err });
     await markFailed(stored.id, "apply", err, receivedAt).catch(() => undefined);
     res.status(500).json({ error: "Stored, but processing failed; please retry." });
     return;

@@ -1,6 +1,6 @@
 import { onRequest } from "firebase-functions/https";
 import { MAX_INSTANCES } from "../../config/instances.js";
-import { stripeWebhookSecret } from "../../config/params.js";
+import { stripeApiKey, stripeWebhookSecret } from "../../config/params.js";
 import { secretList } from "../../config/secrets.js";
 import { handleWebhook, type WebhookPlatform } from "../http/handle-webhook.js";
 import { verifyStripeSignature } from "./verify.js";
@@ -15,6 +15,6 @@ export function stripePlatform(): WebhookPlatform {
   };
 }
 
-export const stripeWebhook = onRequest({ secrets: [stripeWebhookSecret], timeoutSeconds: 60, maxInstances: MAX_INSTANCES.webhooks }, (req, res) =>
+export const stripeWebhook = onRequest({ secrets: [stripeWebhookSecret, stripeApiKey], timeoutSeconds: 60, maxInstances: MAX_INSTANCES.webhooks }, (req, res) =>
   handleWebhook(req, res, stripePlatform()),
 );

@@ -3,6 +3,7 @@ import { stripeBuilders } from "../../../../scripts/lib/stripe-events.js";
 import { readFixtureJson } from "../../../../tests/support/fixtures.js";
 import { PayloadError } from "../payload-error.js";
 import { identify } from "../receipt.js";
+import { SUBTOTAL_BASE } from "./net.js";
 import { parseStripeEvent } from "./parse.js";
 
 const secret = "whsec_unit";
@@ -49,6 +50,7 @@ describe("checkout sessions", () => {
         feeMinor: null,
         baseCurrency: "USD",
         baseMinor: 10_000,
+        baseNote: SUBTOTAL_BASE,
         productId: "plink_1",
         productName: null,
         customerId: "cus_demo_stripe",
@@ -164,6 +166,17 @@ describe("refunds and disputes", () => {
     const base = { secret, disputeId: "dp_2", chargeId: "ch_1", paymentIntentId: "pi_1", amount: 11_900 };
     expect(parse(stripeDispute("charge.dispute.created", { ...base, eventId: "evt_d4", status: "warning_needs_response" }))).toMatchObject({ kind: "ignored" });
     expect(parse(stripeDispute("charge.dispute.closed", { ...base, eventId: "evt_d5", status: "warning_closed" }))).toMatchObject({ kind: "ignored" });
+  });
+
+  it("charge.dispute.updated opens a dispute only when an inquiry escalates, as the same fact as created", () => {
+    const base = { secret, disputeId: "dp_3", chargeId: "ch_1", paymentIntentId: "pi_1", amount: 11_900, createdAt: OPENED };
+    const created = parse(stripeDispute("charge.dispute.created", { ...base, eventId: "evt_u0", status: "needs_response" }));
+    const escalated = parse(stripeDispute("charge.dispute.updated", { ...base, eventId: "evt_u1", at: AT, status: "needs_response" }));
+    expect(escalated).toMatchObject({ kind: "chargeback", orderId: "pi_1", chargeback: { chargebackId: "dp_3:opened", state: "open", at: OPENED } });
+    expect(escalated.kind === "chargeback" && created.kind === "chargeback" ? escalated.chargeback : null).toEqual(created.kind === "chargeback" ? created.chargeback : undefined);
+    for (const status of ["warning_needs_response", "warning_under_review", "won", "lost"] as const) {
+      expect(parse(stripeDispute("charge.dispute.updated", { ...base, eventId: `evt_u_${status}`, status })), status).toMatchObject({ kind: "ignored" });
+    }
   });
 
   it("a dispute on a charge without PaymentIntent names the charge", () => {

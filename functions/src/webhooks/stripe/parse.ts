@@ -3,6 +3,7 @@ import { NO_AFFILIATE, normaliseRefValue, readAffiliateRef } from "../affiliate-
 import { parseWith } from "../parse-helpers.js";
 import { parseJsonBody, PayloadError } from "../payload-error.js";
 import { isoMinorFromStripe } from "./amounts.js";
+import { SUBTOTAL_BASE } from "./net.js";
 import {
   chargeSchema,
   checkoutSessionSchema,
@@ -49,8 +50,9 @@ function sessionSale(common: Common, envelopeCreated: number, session: StripeChe
   const grossMinor = money("amount_total", session.amount_total);
   const taxMinor = money("total_details.amount_tax", session.total_details?.amount_tax);
   const shippingMinor = money("total_details.amount_shipping", session.total_details?.amount_shipping);
-  // Without the balance transaction (not in the event), the base is what the customer paid after
-  // discounts, less tax and shipping: the subtotal after discounts, before tax. Stripe's fee is not deducted.
+  // Without the balance transaction (not in the event; enrich.ts reads it when STRIPE_API_KEY is set),
+  // the base is what the customer paid after discounts, less tax and shipping: the subtotal after
+  // discounts, before tax. Stripe's fee is not deducted.
   const baseMinor = grossMinor - taxMinor - shippingMinor;
   if (baseMinor < 0) throw new PayloadError(`${type}: tax and shipping exceed amount_total`);
 
@@ -86,6 +88,7 @@ function sessionSale(common: Common, envelopeCreated: number, session: StripeChe
     feeMinor: null,
     baseCurrency: currency,
     baseMinor,
+    baseNote: SUBTOTAL_BASE,
     // Checkout events carry no line items; a Payment Link is what a course's product ids can name.
     productId: session.payment_link ?? null,
     productName: null,
@@ -120,6 +123,7 @@ function invoicePaid(common: Common, envelopeCreated: number, invoice: StripeInv
     feeMinor: null,
     baseCurrency: currency,
     baseMinor,
+    baseNote: SUBTOTAL_BASE,
     productId: line?.pricing?.price_details?.product ?? line?.price?.product ?? null,
     productName: line?.description || null,
     customerId: invoice.customer ?? null,
@@ -157,17 +161,26 @@ function chargeRefunded(common: Common, object: unknown, test: boolean): ParsedE
   return { ...common, kind: "refund", orderId: stripeOrderIdOfCharge(charge), test, refund };
 }
 
+/** A dispute the seller is answering or Stripe is reviewing: the money is withdrawn. */
+const DISPUTE_OPEN = new Set(["needs_response", "under_review"]);
+
 /**
  * Inquiries (`warning_*` statuses) move no money and are ignored. A dispute opened takes the
  * commission back as of its creation; its closing decides: `won` restores it, `lost` keeps it taken.
+ * `charge.dispute.updated` matters only when it opens one: an inquiry that escalates to a chargeback
+ * keeps its dispute id and was ignored when created. It is the same fact as `created` (same id and
+ * time), so both arriving count once; other updates (evidence, `warning_under_review`, a won or lost
+ * that `closed` also reports) change no money and are ignored.
  */
 function dispute(common: Common, object: unknown, test: boolean): ParsedEvent {
   const d = parseWith(disputeSchema, object, `${common.eventType} data.object`);
   if (d.status.startsWith("warning_")) return { ...common, kind: "ignored", reason: `dispute ${d.status}: an inquiry, no money moved` };
   const orderId = d.payment_intent ?? d.charge;
   let chargeback: ChargebackFact;
-  if (common.eventType === "charge.dispute.created") {
+  if (common.eventType === "charge.dispute.created" || (common.eventType === "charge.dispute.updated" && DISPUTE_OPEN.has(d.status))) {
     chargeback = { chargebackId: `${d.id}:opened`, state: "open", at: iso(d.created) };
+  } else if (common.eventType === "charge.dispute.updated") {
+    return { ...common, kind: "ignored", reason: `dispute updated (${d.status}): no money moved; charge.dispute.closed decides` };
   } else if (d.status === "won" || d.status === "lost") {
     chargeback = { chargebackId: `${d.id}:closed`, state: d.status === "won" ? "reversed" : "open", at: common.occurredAt };
   } else {
@@ -193,6 +206,7 @@ export function parseStripeEvent(rawBody: string | Buffer): ParsedEvent {
     case "charge.refunded":
       return chargeRefunded(common, object, test);
     case "charge.dispute.created":
+    case "charge.dispute.updated":
     case "charge.dispute.closed":
       return dispute(common, object, test);
     default:

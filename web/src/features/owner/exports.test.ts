@@ -21,6 +21,7 @@ const order = (over: Partial<OwnerOrder> = {}): OwnerOrder => ({
   taxMinor: 1_900,
   netMinor: 10_000,
   baseCurrency: "USD",
+  baseNote: null,
   refundedGrossMinor: 0,
   rateBps: 5000,
   rateSource: null,
@@ -131,5 +132,13 @@ describe("filterOrders", () => {
     expect(receiptText(order({ affiliateId: null, attribution: { ...codeOnly, affiliateId: null, rule: "none", reason: "missing", codeAffiliateId: null } }))).toBe(
       "No affiliate reference in the payment; discount code ADA10 is no active affiliate's",
     );
+  });
+
+  it("says which commission base a Stripe sale used", () => {
+    const byRef = { affiliateId: "aff1", candidate: "aff1", field: "data.object.client_reference_id", rule: "payload_ref", reason: null, selfReferral: false, by: null, discountCode: null, codeAffiliateId: null };
+    expect(receiptText(order({ attribution: byRef, baseNote: "balance transaction txn_1 (Stripe): net after Stripe's fee, less tax and shipping, in USD" }))).toBe(
+      "Reference aff1 in data.object.client_reference_id; base: balance transaction txn_1 (Stripe): net after Stripe's fee, less tax and shipping, in USD",
+    );
+    expect(receiptText(order({ attribution: null, status: "awaiting_sale", baseNote: null }))).toBe("Waiting for the sale event");
   });
 });

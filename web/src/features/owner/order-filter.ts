@@ -42,6 +42,11 @@ function rateText(order: OwnerOrder): string {
 
 /** Words for the attribution receipt: why the order is (not) credited. */
 export function receiptText(order: OwnerOrder): string {
+  const credit = creditText(order);
+  return order.baseNote ? `${credit}; base: ${order.baseNote}` : credit;
+}
+
+function creditText(order: OwnerOrder): string {
   const a = order.attribution;
   if (a === null) return order.status === "awaiting_sale" ? "Waiting for the sale event" : "No attribution recorded";
   if (a.rule === "manual") return `Credited by hand${a.by ? ` (by ${a.by})` : ""}${rateText(order)}`;
