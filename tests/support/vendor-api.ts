@@ -37,6 +37,8 @@ export interface VendorApi {
   base: string;
   /** Paddle transaction entities (any order; listed by `updated_at` as asked). */
   transactions: Array<Record<string, unknown>>;
+  /** Paddle adjustment entities (listed by id, as `order_by=id[ASC|DESC]` asks). */
+  adjustments: Array<Record<string, unknown>>;
   /** Lemon Squeezy orders, listed newest first by `created_at`. */
   orders: LemonSqueezyApiOrder[];
   redemptions: Map<string, Redemption[]>;
@@ -51,15 +53,10 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.end(JSON.stringify(body));
 }
 
-function paddleTransactions(api: VendorApi, url: URL): unknown {
-  const perPage = Math.min(Number(url.searchParams.get("per_page") ?? "30"), 30);
-  const since = url.searchParams.get("updated_at[GTE]");
-  const status = url.searchParams.get("status");
+/** One page of a Paddle list, after the `after` cursor, with the next page's URL in `meta.pagination`. */
+function paddlePage(api: VendorApi, url: URL, listed: Array<Record<string, unknown>>, perPage: number): unknown {
   const after = url.searchParams.get("after");
-  const listed = api.transactions
-    .filter((t) => (status === null || t["status"] === status) && (since === null || Date.parse(String(t["updated_at"])) >= Date.parse(since)))
-    .sort((a, b) => Date.parse(String(a["updated_at"])) - Date.parse(String(b["updated_at"])) || String(a["id"]).localeCompare(String(b["id"])));
-  const start = after === null ? 0 : listed.findIndex((t) => t["id"] === after) + 1;
+  const start = after === null ? 0 : listed.findIndex((entity) => entity["id"] === after) + 1;
   const data = listed.slice(start, start + perPage);
   const next = new URL(url.href);
   const last = data.at(-1);
@@ -71,6 +68,30 @@ function paddleTransactions(api: VendorApi, url: URL): unknown {
       pagination: { per_page: perPage, next: `${api.base}${next.pathname}${next.search}`, has_more: start + perPage < listed.length, estimated_total: listed.length },
     },
   };
+}
+
+function paddleTransactions(api: VendorApi, url: URL): unknown {
+  const perPage = Math.min(Number(url.searchParams.get("per_page") ?? "30"), 30);
+  const since = url.searchParams.get("updated_at[GTE]");
+  const status = url.searchParams.get("status");
+  const listed = api.transactions
+    .filter((t) => (status === null || t["status"] === status) && (since === null || Date.parse(String(t["updated_at"])) >= Date.parse(since)))
+    .sort((a, b) => Date.parse(String(a["updated_at"])) - Date.parse(String(b["updated_at"])) || String(a["id"]).localeCompare(String(b["id"])));
+  return paddlePage(api, url, listed, perPage);
+}
+
+/** `GET /adjustments`: filters `action`, `status`, `transaction_id`; ordered by id only, as Paddle documents. */
+function paddleAdjustments(api: VendorApi, url: URL): unknown {
+  const perPage = Math.min(Number(url.searchParams.get("per_page") ?? "50"), 200);
+  const matches = (entity: Record<string, unknown>, field: string) => {
+    const wanted = url.searchParams.get(field);
+    return wanted === null || wanted.split(",").includes(String(entity[field]));
+  };
+  const descending = url.searchParams.get("order_by") === "id[DESC]";
+  const listed = api.adjustments
+    .filter((a) => matches(a, "action") && matches(a, "status") && matches(a, "transaction_id"))
+    .sort((a, b) => String(a["id"]).localeCompare(String(b["id"])) * (descending ? -1 : 1));
+  return paddlePage(api, url, listed, perPage);
 }
 
 function lemonSqueezyOrders(api: VendorApi, url: URL): unknown {
@@ -117,6 +138,7 @@ function answer(api: VendorApi, req: IncomingMessage, res: ServerResponse): numb
     return 401;
   }
   if (url.pathname === "/paddle/transactions") return (send(res, 200, paddleTransactions(api, url)), 200);
+  if (url.pathname === "/paddle/adjustments") return (send(res, 200, paddleAdjustments(api, url)), 200);
   if (url.pathname === "/lemonsqueezy/v1/orders") return (send(res, 200, lemonSqueezyOrders(api, url)), 200);
   if (url.pathname === "/lemonsqueezy/v1/discount-redemptions") return (send(res, 200, redemptions(api, url)), 200);
   send(res, 404, { error: "not found" });
@@ -133,6 +155,7 @@ export async function startVendorApi(port = VENDOR_API_PORT): Promise<VendorApi>
   const api: VendorApi = {
     base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     transactions: [],
+    adjustments: [],
     orders: [],
     redemptions: new Map(),
     failures: [],

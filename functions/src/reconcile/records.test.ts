@@ -3,10 +3,11 @@ import { readFixtureJson } from "../../../tests/support/fixtures.js";
 import { parseLemonSqueezyEvent } from "../webhooks/lemonsqueezy/parse.js";
 import { parsePaddleEvent } from "../webhooks/paddle/parse.js";
 import { discountOfRedemptions, orderPage, orderRecord } from "./lemonsqueezy-records.js";
-import { transactionPage, transactionRecord } from "./paddle-records.js";
+import { adjustmentPage, adjustmentRecord, transactionPage, transactionRecord } from "./paddle-records.js";
 
 type Json = Record<string, unknown>;
 const WEBHOOK = readFixtureJson("vendor/paddle-billing/transaction.completed.json") as Json & { data: Json };
+const ADJUSTMENT = readFixtureJson("vendor/paddle-billing/adjustment.updated.json") as Json & { data: Json };
 const ORDER = readFixtureJson("vendor/lemonsqueezy/order.after-partial-refund.docs-api-example.json") as { type: string; id: string; attributes: Json };
 
 describe("Paddle transactions from the API", () => {
@@ -28,6 +29,28 @@ describe("Paddle transactions from the API", () => {
     const page = (has_more: boolean) => ({ data: [WEBHOOK.data], meta: { pagination: { per_page: 30, next: "https://api.paddle.com/transactions?after=txn_1", has_more, estimated_total: 2 } } });
     expect(transactionPage(page(true)).next).toBe("https://api.paddle.com/transactions?after=txn_1");
     expect(transactionPage(page(false))).toMatchObject({ next: null, records: [expect.objectContaining({ orderId: WEBHOOK.data["id"] })] });
+  });
+});
+
+describe("Paddle adjustments from the API", () => {
+  it("become the webhook of their current state, with the very facts it carries", () => {
+    const approved = { ...ADJUSTMENT.data, status: "approved" };
+    const body = adjustmentRecord(approved).bodies[0];
+    if (!body) throw new Error("no body");
+    const synced = parsePaddleEvent(body, { sandbox: false });
+    const delivered = parsePaddleEvent(JSON.stringify({ ...ADJUSTMENT, data: approved }), { sandbox: false });
+    if (synced.kind !== "refund" || delivered.kind !== "refund") throw new Error("not refunds");
+    expect(synced).toMatchObject({ eventKey: `sync_${String(ADJUSTMENT.data["id"])}`, eventType: "adjustment.updated", orderId: ADJUSTMENT.data["transaction_id"] });
+    expect(synced.refund).toEqual(delivered.refund);
+    // Still awaiting approval: nothing to record, as for the webhook.
+    const pending = adjustmentRecord(ADJUSTMENT.data).bodies[0];
+    expect(pending && parsePaddleEvent(pending, { sandbox: false }).kind).toBe("ignored");
+  });
+
+  it("follow the cursor until one was created more than the look-back before `from`", () => {
+    const page = (createdAt: string) => ({ data: [{ ...ADJUSTMENT.data, created_at: createdAt }], meta: { pagination: { per_page: 200, next: "https://api.paddle.com/adjustments?after=adj_1", has_more: true } } });
+    expect(adjustmentPage(page("2026-01-01T00:00:00Z"), "2026-01-10T00:00:00Z").next).toBe("https://api.paddle.com/adjustments?after=adj_1");
+    expect(adjustmentPage(page("2025-12-26T00:00:00Z"), "2026-01-10T00:00:00Z").next).toBeNull();
   });
 });
 

@@ -41,6 +41,7 @@ function alreadyRecorded(event: ParsedEvent, facts: OrderFacts | undefined): boo
     const stored = facts.refunds[event.refund.mode === "cumulative" ? CUMULATIVE_REFUND_KEY : event.refund.refundId];
     return stored !== undefined && stored.grossMinor >= event.refund.grossMinor;
   }
+  if (event.kind === "chargeback") return facts.chargebacks[event.chargeback.chargebackId] !== undefined;
   return true;
 }
 

@@ -110,12 +110,14 @@ export async function finishRun(run: SyncRun, outcome: { status: "done" | "faile
 /** The stored facts of these orders (missing ones left out): what a sync compares the API with. */
 export async function readOrderFacts(platform: SyncPlatform, orderIds: readonly string[]): Promise<Map<string, { facts: OrderFacts; affiliateId: string | null }>> {
   const found = new Map<string, { facts: OrderFacts; affiliateId: string | null }>();
-  if (orderIds.length === 0) return found;
-  const refs = orderIds.map((id) => orders().doc(orderKeyOf(platform, id)));
+  // A page may list several refunds of one order: each order is read once.
+  const ids = [...new Set(orderIds)];
+  if (ids.length === 0) return found;
+  const refs = ids.map((id) => orders().doc(orderKeyOf(platform, id)));
   const snaps = await Promise.all(refs.map((ref) => ref.get()));
   snaps.forEach((snap, i) => {
     const order = snap.data();
-    const id = orderIds[i];
+    const id = ids[i];
     if (order && id !== undefined) found.set(id, { facts: order.facts, affiliateId: order.affiliateId });
   });
   return found;

@@ -3,7 +3,7 @@ import { callables } from "../../../contracts/callables/index";
 import { readSyncRun, type SyncRun } from "../../../contracts/sync";
 import { signLemonSqueezy } from "../../../scripts/lib/webhook-signatures";
 import { firstLocalSecret } from "../../../scripts/lib/local-config";
-import { lemonSqueezyEvent, paddleTransactionCompleted, type LemonSqueezyOrderInput, type PaddleTransactionInput, type SignedRequest } from "../../../scripts/lib/webhooks";
+import { lemonSqueezyEvent, paddleAdjustment, paddleTransactionCompleted, type LemonSqueezyOrderInput, type PaddleAdjustmentInput, type PaddleTransactionInput, type SignedRequest } from "../../../scripts/lib/webhooks";
 import { db } from "../../support/emulator";
 import type { LemonSqueezyApiOrder } from "../../support/vendor-api";
 import { call } from "../owner/helpers";
@@ -16,6 +16,12 @@ type Json = Record<string, unknown>;
 /** Paddle's transaction entity: the API's answer and the webhook's `data` are the same object. */
 export function paddleEntity(input: PaddleTransactionInput): Json {
   return (JSON.parse(paddleTransactionCompleted(input).body) as { data: Json }).data;
+}
+
+/** Paddle's adjustment entity, likewise the webhook's `data`; created when it was last updated unless said. */
+export function paddleAdjustmentEntity(input: PaddleAdjustmentInput, createdAt?: string): Json {
+  const { data } = JSON.parse(paddleAdjustment(input).body) as { data: Json };
+  return { ...data, created_at: createdAt ?? data["updated_at"] };
 }
 
 /** A Lemon Squeezy order as `GET /v1/orders` lists it (no custom data: the API does not return it). */
