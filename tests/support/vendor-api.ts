@@ -19,6 +19,13 @@ export interface LemonSqueezyApiOrder {
   attributes: Record<string, unknown>;
 }
 
+/** Any Lemon Squeezy resource as its API lists it (`subscriptions`, `subscription-invoices`). */
+export interface LemonSqueezyApiResource {
+  type: string;
+  id: string;
+  attributes: Record<string, unknown>;
+}
+
 export interface Redemption {
   discount_id: number;
   discount_code: string;
@@ -41,6 +48,9 @@ export interface VendorApi {
   adjustments: Array<Record<string, unknown>>;
   /** Lemon Squeezy orders, listed newest first by `created_at`. */
   orders: LemonSqueezyApiOrder[];
+  /** Lemon Squeezy subscriptions and subscription invoices, listed newest first likewise. */
+  subscriptions: LemonSqueezyApiResource[];
+  invoices: LemonSqueezyApiResource[];
   redemptions: Map<string, Redemption[]>;
   failures: Failure[];
   /** Every request's path and query, in order, with the status answered. */
@@ -94,12 +104,13 @@ function paddleAdjustments(api: VendorApi, url: URL): unknown {
   return paddlePage(api, url, listed, perPage);
 }
 
-function lemonSqueezyOrders(api: VendorApi, url: URL): unknown {
+/** A Lemon Squeezy list (orders, subscriptions, subscription invoices): newest first by `created_at`, as documented. */
+function lemonSqueezyList(api: VendorApi, url: URL, resources: readonly LemonSqueezyApiResource[]): unknown {
   const size = Math.min(Number(url.searchParams.get("page[size]") ?? "10"), 100);
   const number = Number(url.searchParams.get("page[number]") ?? "1");
-  const sorted = [...api.orders].sort((a, b) => Date.parse(String(b.attributes["created_at"])) - Date.parse(String(a.attributes["created_at"])));
+  const sorted = [...resources].sort((a, b) => Date.parse(String(b.attributes["created_at"])) - Date.parse(String(a.attributes["created_at"])));
   const lastPage = Math.max(1, Math.ceil(sorted.length / size));
-  const page = (n: number) => `${api.base}/lemonsqueezy/v1/orders?page[number]=${n}&page[size]=${size}`;
+  const page = (n: number) => `${api.base}${url.pathname}?page[number]=${n}&page[size]=${size}`;
   const data = sorted.slice((number - 1) * size, number * size);
   return {
     meta: { page: { currentPage: number, from: (number - 1) * size + 1, lastPage, perPage: size, to: (number - 1) * size + data.length, total: sorted.length } },
@@ -139,7 +150,9 @@ function answer(api: VendorApi, req: IncomingMessage, res: ServerResponse): numb
   }
   if (url.pathname === "/paddle/transactions") return (send(res, 200, paddleTransactions(api, url)), 200);
   if (url.pathname === "/paddle/adjustments") return (send(res, 200, paddleAdjustments(api, url)), 200);
-  if (url.pathname === "/lemonsqueezy/v1/orders") return (send(res, 200, lemonSqueezyOrders(api, url)), 200);
+  if (url.pathname === "/lemonsqueezy/v1/orders") return (send(res, 200, lemonSqueezyList(api, url, api.orders)), 200);
+  if (url.pathname === "/lemonsqueezy/v1/subscriptions") return (send(res, 200, lemonSqueezyList(api, url, api.subscriptions)), 200);
+  if (url.pathname === "/lemonsqueezy/v1/subscription-invoices") return (send(res, 200, lemonSqueezyList(api, url, api.invoices)), 200);
   if (url.pathname === "/lemonsqueezy/v1/discount-redemptions") return (send(res, 200, redemptions(api, url)), 200);
   send(res, 404, { error: "not found" });
   return 404;
@@ -157,6 +170,8 @@ export async function startVendorApi(port = VENDOR_API_PORT): Promise<VendorApi>
     transactions: [],
     adjustments: [],
     orders: [],
+    subscriptions: [],
+    invoices: [],
     redemptions: new Map(),
     failures: [],
     log: [],

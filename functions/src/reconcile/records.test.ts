@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { readFixtureJson } from "../../../tests/support/fixtures.js";
 import { parseLemonSqueezyEvent } from "../webhooks/lemonsqueezy/parse.js";
 import { parsePaddleEvent } from "../webhooks/paddle/parse.js";
-import { discountOfRedemptions, orderPage, orderRecord } from "./lemonsqueezy-records.js";
+import { discountOfRedemptions, invoicePage, invoiceRecord, orderPage, orderRecord, subscriptionRecord } from "./lemonsqueezy-records.js";
 import { adjustmentPage, adjustmentRecord, transactionPage, transactionRecord } from "./paddle-records.js";
 
 type Json = Record<string, unknown>;
@@ -70,6 +70,29 @@ describe("Lemon Squeezy orders from the API", () => {
     expect(orderPage(list("2026-02-01T00:00:00Z"), "2026-01-01T00:00:00Z").next).toContain("page[number]=2");
     expect(orderPage(list("2025-12-31T00:00:00Z"), "2026-01-01T00:00:00Z").next).toBeNull();
     expect(orderRecord({ ...ORDER, attributes: { ...ORDER.attributes, status: "pending" } })).toBeNull();
+  });
+
+  it("read subscriptions as their subscription_created and invoices as their payment events", () => {
+    const subscription = { type: "subscriptions", id: "77", attributes: { order_id: 1234, product_id: 9, product_name: "Membership", created_at: "2026-03-01T10:00:00Z", updated_at: "2026-04-01T10:00:00Z", test_mode: false } };
+    const start = subscriptionRecord(subscription);
+    const body = start.bodies[0];
+    expect(start).toMatchObject({ orderId: "1234", subscriptionId: "77" });
+    expect(body && parseLemonSqueezyEvent(body)).toMatchObject({ kind: "subscription", start: { subscriptionId: "77", firstOrderId: "1234", startedAt: "2026-03-01T10:00:00Z" } });
+
+    const attributes = { subscription_id: 77, billing_reason: "renewal", status: "partial_refund", currency: "USD", total: 1000, tax: 0, subtotal_usd: 1000, discount_total_usd: 0, refunded_amount: 400, refunded_at: "2026-04-03T00:00:00Z", created_at: "2026-04-01T10:00:00Z", updated_at: "2026-04-03T00:00:00Z" };
+    const invoice = invoiceRecord({ type: "subscription-invoices", id: "9001", attributes });
+    expect(invoice?.orderId).toBe("invoice-9001");
+    expect((invoice?.bodies ?? []).map((b) => parseLemonSqueezyEvent(b))).toMatchObject([
+      { kind: "sale", orderId: "invoice-9001", sale: { soldAt: "2026-04-01T10:00:00Z", subscription: { id: "77", first: false } } },
+      { kind: "refund", orderId: "invoice-9001", refund: { mode: "cumulative", grossMinor: 400 } },
+    ]);
+    // Delivered before its refund, the webhook of this payment has the key of the invoice as it was then.
+    const delivered = parseLemonSqueezyEvent(JSON.stringify({ meta: { event_name: "subscription_payment_success" }, data: { type: "subscription-invoices", id: "9001", attributes: { ...attributes, status: "paid", refunded_amount: 0, updated_at: attributes.created_at } } }));
+    const synced = invoiceRecord({ type: "subscription-invoices", id: "9001", attributes: { ...attributes, status: "paid", refunded_amount: 0, updated_at: attributes.created_at } })?.bodies[0];
+    expect(synced && parseLemonSqueezyEvent(synced).eventKey).toBe(delivered.eventKey);
+    expect(invoiceRecord({ type: "subscription-invoices", id: "9002", attributes: { ...attributes, status: "void" } })).toBeNull();
+    const list = { data: [{ type: "subscription-invoices", id: "9001", attributes: { ...attributes, created_at: "2025-12-31T00:00:00Z" } }], links: { next: "https://api.lemonsqueezy.com/v1/subscription-invoices?page[number]=2" } };
+    expect(invoicePage(list, "2026-01-01T00:00:00Z").next).toBeNull();
   });
 
   it("read the discount code of an order's redemptions", () => {

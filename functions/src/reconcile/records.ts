@@ -1,9 +1,11 @@
 /**
- * One order as a platform's API lists it, turned into the bodies its webhooks would have sent, so a
+ * One order (or refund, subscription, invoice) as a platform's API lists it, turned into the bodies its webhooks would have sent, so a
  * synced record goes through the same store, parse and apply as a delivery (webhooks/receipt.ts).
  */
 export interface SyncRecord {
   orderId: string;
+  /** Set for a subscription's start: whether it is recorded is read from its subscription. */
+  subscriptionId?: string;
   /** When the platform last changed the record: the next sync starts from the latest one seen. */
   updatedAt: string;
   /** When the order was placed (Lemon Squeezy lists newest first: the walk stops before `from`). */

@@ -1,7 +1,7 @@
 import type { SyncPlatform } from "../../../contracts/sync.js";
 import { apiAccess, headersFor, type ApiAccess } from "./api-keys.js";
 import { DEFAULT_POLICY, getJson, VendorApiError, type HttpPolicy } from "./http.js";
-import { discountOfRedemptions, orderPage } from "./lemonsqueezy-records.js";
+import { discountOfRedemptions, invoicePage, orderPage, subscriptionPage } from "./lemonsqueezy-records.js";
 import { adjustmentPage, transactionPage } from "./paddle-records.js";
 import type { SyncPage } from "./records.js";
 
@@ -11,7 +11,7 @@ import type { SyncPage } from "./records.js";
 // list's last is the next list's first, so one cursor still says where a run stands. The key is
 // only ever sent to the configured base URL.
 
-/** Paddle lists at most 30 transactions and 200 adjustments a page; Lemon Squeezy 100 orders. */
+/** Paddle lists at most 30 transactions and 200 adjustments a page; Lemon Squeezy 100 of anything. */
 const PADDLE_PER_PAGE = 30;
 const PADDLE_ADJUSTMENTS_PER_PAGE = 200;
 const LEMON_SQUEEZY_PER_PAGE = 100;
@@ -44,10 +44,25 @@ export function sourceFor(access: ApiAccess, policy: HttpPolicy = DEFAULT_POLICY
       },
     };
   }
+  // Orders, then subscriptions (linking each to its first order), then their invoices (renewals,
+  // credited through that link): each list walked newest first back to `from`, then the next.
+  const first = (path: string) => `${access.baseUrl}/v1/${path}?page[number]=1&page[size]=${LEMON_SQUEEZY_PER_PAGE}`;
+  const lists = [
+    { path: "orders", read: orderPage },
+    { path: "subscriptions", read: subscriptionPage },
+    { path: "subscription-invoices", read: invoicePage },
+  ] as const;
   return {
     platform: "lemonsqueezy",
-    firstPage: () => `${access.baseUrl}/v1/orders?page[number]=1&page[size]=${LEMON_SQUEEZY_PER_PAGE}`,
-    fetchPage: async (url, from) => orderPage(await get(url), from),
+    firstPage: () => first(lists[0].path),
+    fetchPage: async (url, from) => {
+      const index = lists.findIndex((l) => url.startsWith(`${access.baseUrl}/v1/${l.path}?`));
+      const current = lists[index];
+      if (current === undefined) throw new VendorApiError(`not a list the sync reads: ${new URL(url).pathname}`, null);
+      const page = current.read(await get(url), from);
+      const following = lists[index + 1];
+      return { ...page, next: page.next ?? (following ? first(following.path) : null) };
+    },
   };
 }
 

@@ -1,8 +1,8 @@
-import { orderKeyOf } from "../../../contracts/ids.js";
+import { orderKeyOf, subscriptionKeyOf } from "../../../contracts/ids.js";
 import { emptyCounts, readSyncRun, readSyncState, SYNC_PLATFORMS, type SyncCounts, type SyncKind, type SyncPlatform, type SyncRun, type SyncState } from "../../../contracts/sync.js";
 import { DomainError } from "../domain/errors.js";
 import type { OrderFacts } from "../orders/facts.js";
-import { orders } from "./collections.js";
+import { orders, subscriptions } from "./collections.js";
 import { db, FieldValue } from "./firestore.js";
 
 // `syncRuns/{id}` and `syncState/{platform}` (contracts/sync.ts). Written by the functions only;
@@ -121,4 +121,11 @@ export async function readOrderFacts(platform: SyncPlatform, orderIds: readonly 
     if (order && id !== undefined) found.set(id, { facts: order.facts, affiliateId: order.affiliateId });
   });
   return found;
+}
+
+/** The subscriptions among `ids` whose start is recorded (they know their first order). */
+export async function readStartedSubscriptions(platform: SyncPlatform, subscriptionIds: readonly string[]): Promise<Set<string>> {
+  const ids = [...new Set(subscriptionIds)];
+  const snaps = await Promise.all(ids.map((id) => subscriptions().doc(subscriptionKeyOf(platform, id)).get()));
+  return new Set(ids.filter((_, i) => (snaps[i]?.data()?.firstOrderId ?? null) !== null));
 }

@@ -5,7 +5,7 @@ import { signLemonSqueezy } from "../../../scripts/lib/webhook-signatures";
 import { firstLocalSecret } from "../../../scripts/lib/local-config";
 import { lemonSqueezyEvent, paddleAdjustment, paddleTransactionCompleted, type LemonSqueezyOrderInput, type PaddleAdjustmentInput, type PaddleTransactionInput, type SignedRequest } from "../../../scripts/lib/webhooks";
 import { db } from "../../support/emulator";
-import type { LemonSqueezyApiOrder } from "../../support/vendor-api";
+import type { LemonSqueezyApiOrder, LemonSqueezyApiResource } from "../../support/vendor-api";
 import { call } from "../owner/helpers";
 
 // The API records are cut from the same signed webhook builders the other suites use, so a record
@@ -28,6 +28,12 @@ export function paddleAdjustmentEntity(input: PaddleAdjustmentInput, createdAt?:
 export function lemonSqueezyOrder(input: LemonSqueezyOrderInput, attributes: Json = {}): LemonSqueezyApiOrder {
   const { data } = JSON.parse(lemonSqueezyEvent("order_created", input).body) as { data: { id: string; attributes: Json } };
   return { type: "orders", id: data.id, attributes: { ...data.attributes, ...attributes } };
+}
+
+/** The resource a Lemon Squeezy webhook carries, as its API lists it (subscriptions, invoices). */
+export function lemonSqueezyResource(webhook: SignedRequest): LemonSqueezyApiResource {
+  const { data } = JSON.parse(webhook.body) as { data: { type: string; id: string; attributes: Json } };
+  return { type: data.type, id: data.id, attributes: data.attributes };
 }
 
 /** A signed Lemon Squeezy webhook whose order attributes are changed (say, a discount). */

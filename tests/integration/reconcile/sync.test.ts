@@ -2,14 +2,14 @@
 // stand-in answering in their documented shapes, with pagination, 429 and 5xx) and record what
 // webhooks missed through the same event store and apply, so a late webhook changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { orderKeyOf, webhookEventKeyOf } from "../../../contracts/ids";
-import { paddleAdjustment, paddleTransactionCompleted, post, type PaddleAdjustmentInput } from "../../../scripts/lib/webhooks";
+import { orderKeyOf, subscriptionKeyOf, webhookEventKeyOf } from "../../../contracts/ids";
+import { lemonSqueezyEvent, lemonSqueezyInvoice, lemonSqueezySubscriptionCreated, paddleAdjustment, paddleTransactionCompleted, post, type PaddleAdjustmentInput } from "../../../scripts/lib/webhooks";
 import { createAffiliate, db, eventually, uniqueId } from "../../support/emulator";
 import { startVendorApi, type VendorApi } from "../../support/vendor-api";
 import { postOk } from "../order-support";
 import { storedOf } from "../webhooks/stored-events";
 import { call, ownerIdToken, uniqueOrderId } from "../owner/helpers";
-import { lemonSqueezyOrder, lemonSqueezyWebhook, paddleAdjustmentEntity, paddleEntity, settledRun, settledRuns, startSync } from "./support";
+import { lemonSqueezyOrder, lemonSqueezyResource, lemonSqueezyWebhook, paddleAdjustmentEntity, paddleEntity, settledRun, settledRuns, startSync } from "./support";
 
 let api: VendorApi;
 let idToken: string;
@@ -133,6 +133,53 @@ describe("sync: Paddle refunds whose webhook was dropped", () => {
   }, 240_000);
 });
 
+describe("sync: Lemon Squeezy renewals whose webhook was dropped", () => {
+  it("links the subscription to its first order's affiliate and credits the renewals once, under the affiliate's policy; late webhooks change nothing", async () => {
+    const affiliate = await createAffiliate();
+    await db().doc(`affiliates/${affiliate.id}`).update({ recurringPolicy: { kind: "payments", limit: 2 } });
+    const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
+    // Lemon Squeezy ids are integers: these stay below 2^53 as the subscription's `order_id`.
+    const lsId = () => String(Math.floor(Math.random() * 1e9));
+    const [orderId, sub, i1, i2, i3] = [lsId(), lsId(), lsId(), lsId(), lsId()];
+    // The first payment's webhook arrived, with the referral; everything after it was dropped.
+    const first = { orderId, affiliateId: affiliate.id, subtotalMinor: 1_000, createdAt: hoursAgo(5), productName: "Membership" };
+    await postOk(lemonSqueezyEvent("order_created", first));
+    api.orders.push(lemonSqueezyOrder(first));
+    const created = lemonSqueezySubscriptionCreated({ subscriptionId: sub, orderId, affiliateId: affiliate.id, createdAt: hoursAgo(5) });
+    api.subscriptions.push(lemonSqueezyResource(created));
+    const renewal = (invoiceId: string, createdAt: string, billingReason: "initial" | "renewal" = "renewal") =>
+      lemonSqueezyInvoice("subscription_payment_success", { invoiceId, subscriptionId: sub, affiliateId: affiliate.id, billingReason, subtotalMinor: 1_000, createdAt });
+    const renewals = [renewal(i1, hoursAgo(5), "initial"), renewal(i2, hoursAgo(3)), renewal(i3, hoursAgo(1))];
+    api.invoices.push(...renewals.map(lemonSqueezyResource));
+    api.failures.push({ match: /^\/lemonsqueezy\/v1\/subscription-invoices/, status: 429, times: 1, retryAfter: "1" });
+
+    const runs = await settledRuns((await startSync(idToken, { action: "sync" })).runIds);
+    expect(runs.lemonsqueezy).toMatchObject({ status: "done", error: null });
+    // The order and the two renewals; the third payment is beyond the limit of 2, so it is recorded unattributed.
+    expect(runs.lemonsqueezy?.counts).toMatchObject({ found: 3, alreadyKnown: 1, recorded: 2, unattributed: 1 });
+    const invoiceOrder = (id: string) => orderDoc("lemonsqueezy", `invoice-${id}`);
+    expect(await invoiceOrder(i1)).toBeUndefined();
+    const second = await invoiceOrder(i2);
+    expect(second).toMatchObject({ affiliateId: affiliate.id, commissionMinor: 500, payment: { number: 2 } });
+    expect(await invoiceOrder(i3)).toMatchObject({ affiliateId: null, commissionMinor: 0, payment: { number: 3 }, attribution: { reason: "beyond_policy" } });
+    const subscription = (await db().doc(`subscriptions/${subscriptionKeyOf("lemonsqueezy", sub)}`).get()).data();
+    expect(subscription).toMatchObject({ affiliateId: affiliate.id, firstOrderId: orderId, policy: { kind: "payments", limit: 2 }, paymentsCredited: 2 });
+
+    // The webhooks Lemon Squeezy retries late land on the keys the sync used: nothing changes.
+    for (const late of [created, renewals[1], renewals[2]]) if (late) await postOk(late);
+    expect((await invoiceOrder(i2))?.["facts"]).toEqual(second?.["facts"]);
+    expect(await invoiceOrder(i2)).toMatchObject({ affiliateId: affiliate.id, commissionMinor: 500 });
+    expect(await invoiceOrder(i3)).toMatchObject({ affiliateId: null, commissionMinor: 0 });
+    const again = await settledRuns((await startSync(idToken, { action: "sync" })).runIds);
+    expect(again.lemonsqueezy?.counts).toMatchObject({ found: 3, alreadyKnown: 3, recorded: 0 });
+    const events = await db().collection("webhookEvents").where("syncRunId", "==", again.lemonsqueezy?.id).get();
+    expect(events.size).toBe(0);
+    api.orders.length = 0;
+    api.subscriptions.length = 0;
+    api.invoices.length = 0;
+  }, 240_000);
+});
+
 describe("backfill", () => {
   it("an interrupted Lemon Squeezy backfill resumes from its page, with counts, and records each order once", async () => {
     const from = new Date(Date.now() - 40 * 86_400_000);
@@ -154,8 +201,9 @@ describe("backfill", () => {
     await startSync(idToken, { action: "resume", runId });
     const done = await settledRun(runId ?? "");
     expect(done).toMatchObject({ status: "done", error: null, cursor: null });
-    // Without custom data from the API, nobody is credited: the owner sees them as unattributed.
-    expect(done.counts).toMatchObject({ pages: 2, found: 120, alreadyKnown: 0, recorded: 120, unattributed: 120 });
+    // Two pages of orders, then one each of subscriptions and invoices (none here). Without custom
+    // data from the API, nobody is credited: the owner sees them as unattributed.
+    expect(done.counts).toMatchObject({ pages: 4, found: 120, alreadyKnown: 0, recorded: 120, unattributed: 120 });
     for (const id of [ids[0], ids[60], ids[119]]) {
       expect(await orderDoc("lemonsqueezy", id ?? "")).toMatchObject({ status: "paid", affiliateId: null });
     }
