@@ -1,8 +1,8 @@
 import { callables } from "../../contracts/callables/index";
 import { orderKeyOf } from "../../contracts/ids";
-import { readSyncRun, type SyncRun } from "../../contracts/sync";
 import { call, ownerIdToken } from "../../tests/integration/owner/helpers";
 import { createAffiliate, db } from "../../tests/support/emulator";
+import { settledRun } from "../../tests/support/sync-runs";
 import { startVendorApi } from "../../tests/support/vendor-api";
 import { paddleTransactionCompleted, post } from "../lib/webhooks";
 import { pool } from "./stats";
@@ -32,17 +32,6 @@ type Rows = Array<[string, string]>;
  */
 const RUN = { reads: 2, writes: 4 };
 const PER_NEW_SALE = { reads: 1 + 5 + 4, writes: 1 + 2 + 2 };
-
-async function settled(id: string, timeoutMs: number): Promise<SyncRun> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const snap = await db().doc(`syncRuns/${id}`).get();
-    const run = snap.exists ? readSyncRun(snap.data() ?? {}, id) : null;
-    if (run && (run.status === "done" || run.status === "failed")) return run;
-    if (Date.now() > deadline) throw new Error(`sync run ${id} still ${run?.status ?? "missing"} after ${timeoutMs / 1000} s`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 /** The emails about the newly recorded orders, once the order trigger has stopped adding any. */
 async function settledMailCount(tag: string, newOrderKeys: ReadonlySet<string>): Promise<number> {
@@ -88,7 +77,7 @@ export async function benchSync(): Promise<Rows> {
     const result = await call("startSync", { action: "backfill", platform: "paddle", from: new Date(start - 86_400_000).toISOString().slice(0, 10) }, idToken);
     if (result.error) throw new Error(`startSync: ${result.message ?? result.error}`);
     const [runId] = callables.startSync.output.parse(result.data).runIds;
-    const run = await settled(runId ?? "", 20 * 60_000);
+    const run = await settledRun(runId ?? "", 20 * 60_000);
     const seconds = (performance.now() - started) / 1000;
     if (run.status !== "done") throw new Error(`the run ended ${run.status}: ${run.error ?? ""}`);
 

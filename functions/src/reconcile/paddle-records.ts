@@ -72,7 +72,8 @@ export function adjustmentRecord(entity: unknown): SyncRecord {
   const adj = parseWith(listedAdjustment, entity, "Paddle adjustment");
   const eventType = adj.updated_at === adj.created_at ? "adjustment.created" : "adjustment.updated";
   const body = { event_id: syncEventIdOf(adj.id), event_type: eventType, occurred_at: adj.updated_at, notification_id: null, data: entity };
-  return { orderId: adj.transaction_id, updatedAt: adj.updated_at, createdAt: adj.created_at, bodies: [bodyOf(body)] };
+  // Transactions are read from the checkpoint by `updated_at`: an adjustment's time must not move it.
+  return { orderId: adj.transaction_id, updatedAt: null, createdAt: adj.created_at, bodies: [bodyOf(body)] };
 }
 
 /** Newest first: once one was created before the look-back, later pages hold only older ones. */

@@ -46,7 +46,7 @@ function alreadyRecorded(event: ParsedEvent, facts: OrderFacts | undefined, star
   return true;
 }
 
-const later = (a: string | null, b: string): string => (a === null || Date.parse(b) > Date.parse(a) ? b : a);
+const later = (a: string | null, b: string | null): string | null => (b === null ? a : a === null || Date.parse(b) > Date.parse(a) ? b : a);
 const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
 /** Records what one page holds that is not recorded yet; returns the page's counts. */

@@ -1,12 +1,14 @@
 import { expect } from "vitest";
 import { callables } from "../../../contracts/callables/index";
-import { readSyncRun, type SyncRun } from "../../../contracts/sync";
+import type { SyncRun } from "../../../contracts/sync";
 import { signLemonSqueezy } from "../../../scripts/lib/webhook-signatures";
 import { firstLocalSecret } from "../../../scripts/lib/local-config";
 import { lemonSqueezyEvent, paddleAdjustment, paddleTransactionCompleted, type LemonSqueezyOrderInput, type PaddleAdjustmentInput, type PaddleTransactionInput, type SignedRequest } from "../../../scripts/lib/webhooks";
-import { db } from "../../support/emulator";
+import { settledRun } from "../../support/sync-runs";
 import type { LemonSqueezyApiOrder, LemonSqueezyApiResource } from "../../support/vendor-api";
 import { call } from "../owner/helpers";
+
+export { settledRun };
 
 // The API records are cut from the same signed webhook builders the other suites use, so a record
 // and its webhook describe one sale exactly as the platforms would.
@@ -49,18 +51,6 @@ export async function startSync(idToken: string, data: unknown): Promise<{ runId
   const result = await call("startSync", data, idToken);
   expect(result.error, result.message ?? "").toBeNull();
   return callables.startSync.output.parse(result.data);
-}
-
-/** Waits for a run to end (done or failed), as the console watches it. */
-export async function settledRun(id: string, timeoutMs = 150_000): Promise<SyncRun> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const snap = await db().doc(`syncRuns/${id}`).get();
-    const run = snap.exists ? readSyncRun(snap.data() ?? {}, id) : null;
-    if (run && (run.status === "done" || run.status === "failed")) return run;
-    if (Date.now() > deadline) throw new Error(`sync run ${id} still ${run?.status ?? "missing"} after ${timeoutMs / 1000} s`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
 }
 
 /** The runs a `sync` action queued, one a platform, once they have ended. */
