@@ -26,7 +26,7 @@ export interface SyncCounts {
   recorded: number;
   /** Of the recorded ones, sales no affiliate was credited for. */
   unattributed: number;
-  /** Refunds recorded by this run that no webhook had brought. */
+  /** Refunds, credits and chargebacks recorded by this run that no webhook had brought. */
   refunds: number;
 }
 

@@ -7,6 +7,7 @@ import { firstPageJs, allPortalJs } from "./bench/portal-size";
 import { benchTrackingScript } from "./bench/tracking-script";
 import { benchWebhooks } from "./bench/webhooks";
 import { startSystem } from "./bench/startup";
+import { benchSync } from "./bench/sync";
 import { ms } from "./bench/stats";
 import { benchWebhookToDocument } from "./bench/webhook-latency";
 import { PrerequisiteError } from "./lib/prerequisites";
@@ -61,6 +62,7 @@ function extraSections(): Array<[string, () => Promise<Rows>]> {
     ["Tracking script", benchTrackingScript],
     ["Click endpoint", async () => fromRecord("Click endpoint", await benchClicks())],
     ["Payable-now report", benchPayable],
+    ["Reconciliation", benchSync],
   ];
 }
 

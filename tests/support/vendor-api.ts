@@ -20,6 +20,13 @@ export interface LemonSqueezyApiOrder {
   attributes: Record<string, unknown>;
 }
 
+/** Any Lemon Squeezy resource as its API lists it (`subscriptions`, `subscription-invoices`). */
+export interface LemonSqueezyApiResource {
+  type: string;
+  id: string;
+  attributes: Record<string, unknown>;
+}
+
 export interface Redemption {
   discount_id: number;
   discount_code: string;
@@ -38,8 +45,13 @@ export interface VendorApi {
   base: string;
   /** Paddle transaction entities (any order; listed by `updated_at` as asked). */
   transactions: Array<Record<string, unknown>>;
+  /** Paddle adjustment entities (listed by id, as `order_by=id[ASC|DESC]` asks). */
+  adjustments: Array<Record<string, unknown>>;
   /** Lemon Squeezy orders, listed newest first by `created_at`. */
   orders: LemonSqueezyApiOrder[];
+  /** Lemon Squeezy subscriptions and subscription invoices, listed newest first likewise. */
+  subscriptions: LemonSqueezyApiResource[];
+  invoices: LemonSqueezyApiResource[];
   redemptions: Map<string, Redemption[]>;
   failures: Failure[];
   /** Every request's path and query, in order, with the status answered. */
@@ -52,15 +64,10 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.end(JSON.stringify(body));
 }
 
-function paddleTransactions(api: VendorApi, url: URL): unknown {
-  const perPage = Math.min(Number(url.searchParams.get("per_page") ?? "30"), 30);
-  const since = url.searchParams.get("updated_at[GTE]");
-  const status = url.searchParams.get("status");
+/** One page of a Paddle list, after the `after` cursor, with the next page's URL in `meta.pagination`. */
+function paddlePage(api: VendorApi, url: URL, listed: Array<Record<string, unknown>>, perPage: number): unknown {
   const after = url.searchParams.get("after");
-  const listed = api.transactions
-    .filter((t) => (status === null || t["status"] === status) && (since === null || Date.parse(String(t["updated_at"])) >= Date.parse(since)))
-    .sort((a, b) => Date.parse(String(a["updated_at"])) - Date.parse(String(b["updated_at"])) || String(a["id"]).localeCompare(String(b["id"])));
-  const start = after === null ? 0 : listed.findIndex((t) => t["id"] === after) + 1;
+  const start = after === null ? 0 : listed.findIndex((entity) => entity["id"] === after) + 1;
   const data = listed.slice(start, start + perPage);
   const next = new URL(url.href);
   const last = data.at(-1);
@@ -74,12 +81,37 @@ function paddleTransactions(api: VendorApi, url: URL): unknown {
   };
 }
 
-function lemonSqueezyOrders(api: VendorApi, url: URL): unknown {
+function paddleTransactions(api: VendorApi, url: URL): unknown {
+  const perPage = Math.min(Number(url.searchParams.get("per_page") ?? "30"), 30);
+  const since = url.searchParams.get("updated_at[GTE]");
+  const status = url.searchParams.get("status");
+  const listed = api.transactions
+    .filter((t) => (status === null || t["status"] === status) && (since === null || Date.parse(String(t["updated_at"])) >= Date.parse(since)))
+    .sort((a, b) => Date.parse(String(a["updated_at"])) - Date.parse(String(b["updated_at"])) || String(a["id"]).localeCompare(String(b["id"])));
+  return paddlePage(api, url, listed, perPage);
+}
+
+/** `GET /adjustments`: filters `action`, `status`, `transaction_id`; ordered by id only, as Paddle documents. */
+function paddleAdjustments(api: VendorApi, url: URL): unknown {
+  const perPage = Math.min(Number(url.searchParams.get("per_page") ?? "50"), 200);
+  const matches = (entity: Record<string, unknown>, field: string) => {
+    const wanted = url.searchParams.get(field);
+    return wanted === null || wanted.split(",").includes(String(entity[field]));
+  };
+  const descending = url.searchParams.get("order_by") === "id[DESC]";
+  const listed = api.adjustments
+    .filter((a) => matches(a, "action") && matches(a, "status") && matches(a, "transaction_id"))
+    .sort((a, b) => String(a["id"]).localeCompare(String(b["id"])) * (descending ? -1 : 1));
+  return paddlePage(api, url, listed, perPage);
+}
+
+/** A Lemon Squeezy list (orders, subscriptions, subscription invoices): newest first by `created_at`, as documented. */
+function lemonSqueezyList(api: VendorApi, url: URL, resources: readonly LemonSqueezyApiResource[]): unknown {
   const size = Math.min(Number(url.searchParams.get("page[size]") ?? "10"), 100);
   const number = Number(url.searchParams.get("page[number]") ?? "1");
-  const sorted = [...api.orders].sort((a, b) => Date.parse(String(b.attributes["created_at"])) - Date.parse(String(a.attributes["created_at"])));
+  const sorted = [...resources].sort((a, b) => Date.parse(String(b.attributes["created_at"])) - Date.parse(String(a.attributes["created_at"])));
   const lastPage = Math.max(1, Math.ceil(sorted.length / size));
-  const page = (n: number) => `${api.base}/lemonsqueezy/v1/orders?page[number]=${n}&page[size]=${size}`;
+  const page = (n: number) => `${api.base}${url.pathname}?page[number]=${n}&page[size]=${size}`;
   const data = sorted.slice((number - 1) * size, number * size);
   return {
     meta: { page: { currentPage: number, from: (number - 1) * size + 1, lastPage, perPage: size, to: (number - 1) * size + data.length, total: sorted.length } },
@@ -119,7 +151,10 @@ function answer(api: VendorApi, req: IncomingMessage, res: ServerResponse): numb
     return 401;
   }
   if (url.pathname === "/paddle/transactions") return (send(res, 200, paddleTransactions(api, url)), 200);
-  if (url.pathname === "/lemonsqueezy/v1/orders") return (send(res, 200, lemonSqueezyOrders(api, url)), 200);
+  if (url.pathname === "/paddle/adjustments") return (send(res, 200, paddleAdjustments(api, url)), 200);
+  if (url.pathname === "/lemonsqueezy/v1/orders") return (send(res, 200, lemonSqueezyList(api, url, api.orders)), 200);
+  if (url.pathname === "/lemonsqueezy/v1/subscriptions") return (send(res, 200, lemonSqueezyList(api, url, api.subscriptions)), 200);
+  if (url.pathname === "/lemonsqueezy/v1/subscription-invoices") return (send(res, 200, lemonSqueezyList(api, url, api.invoices)), 200);
   if (url.pathname === "/lemonsqueezy/v1/discount-redemptions") return (send(res, 200, redemptions(api, url)), 200);
   send(res, 404, { error: "not found" });
   return 404;
@@ -135,7 +170,10 @@ export async function startVendorApi(port = VENDOR_API_PORT): Promise<VendorApi>
   const api: VendorApi = {
     base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     transactions: [],
+    adjustments: [],
     orders: [],
+    subscriptions: [],
+    invoices: [],
     redemptions: new Map(),
     failures: [],
     log: [],

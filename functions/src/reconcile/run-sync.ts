@@ -7,7 +7,7 @@ import { missedSalesEmail } from "../emails/missed-sales-email.js";
 import { CUMULATIVE_REFUND_KEY, type OrderFacts } from "../orders/facts.js";
 import { queueMails } from "../store/mail.js";
 import { readProgramSettings } from "../store/program.js";
-import { claimRun, finishRun, readOrderFacts, requeueRun, savePage } from "../store/sync.js";
+import { claimRun, finishRun, readOrderFacts, readStartedSubscriptions, requeueRun, savePage } from "../store/sync.js";
 import { applyEvent, markFailed, storeArrival } from "../store/webhook-events.js";
 import { PayloadError } from "../webhooks/payload-error.js";
 import { identify, parseVerified, storageKey, type Receipt } from "../webhooks/receipt.js";
@@ -33,24 +33,29 @@ function receiptFor(platform: SyncPlatform): Receipt {
   return { sandbox: platform === "paddle" && paddleEnvironment.value() === "sandbox" };
 }
 
-/** Whether the stored facts already hold what this event would add. */
-function alreadyRecorded(event: ParsedEvent, facts: OrderFacts | undefined): boolean {
+/** Whether the stored facts (or, for a subscription's start, its subscription) already hold what this event would add. */
+function alreadyRecorded(event: ParsedEvent, facts: OrderFacts | undefined, startedSubscriptions: ReadonlySet<string>): boolean {
+  if (event.kind === "subscription") return startedSubscriptions.has(event.start.subscriptionId);
   if (!facts) return false;
   if (event.kind === "sale") return facts.sale !== null;
   if (event.kind === "refund") {
     const stored = facts.refunds[event.refund.mode === "cumulative" ? CUMULATIVE_REFUND_KEY : event.refund.refundId];
     return stored !== undefined && stored.grossMinor >= event.refund.grossMinor;
   }
+  if (event.kind === "chargeback") return facts.chargebacks[event.chargeback.chargebackId] !== undefined;
   return true;
 }
 
-const later = (a: string | null, b: string): string => (a === null || Date.parse(b) > Date.parse(a) ? b : a);
+const later = (a: string | null, b: string | null): string | null => (b === null ? a : a === null || Date.parse(b) > Date.parse(a) ? b : a);
 const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
 /** Records what one page holds that is not recorded yet; returns the page's counts. */
 async function applyPage(run: SyncRun, records: readonly SyncRecord[], now: Date): Promise<SyncCounts> {
   const counts: SyncCounts = { pages: 1, found: 0, alreadyKnown: 0, recorded: 0, unattributed: 0, refunds: 0 };
-  const known = await readOrderFacts(run.platform, records.map((r) => r.orderId));
+  const [known, started] = await Promise.all([
+    readOrderFacts(run.platform, records.map((r) => r.orderId)),
+    readStartedSubscriptions(run.platform, records.flatMap((r) => r.subscriptionId ?? [])),
+  ]);
   const receipt = receiptFor(run.platform);
   const newSales: string[] = [];
   for (const record of records) {
@@ -63,7 +68,7 @@ async function applyPage(run: SyncRun, records: readonly SyncRecord[], now: Date
       }
       if (event?.kind === "sale") counts.found++;
       if (event !== null && (event.kind === "ignored" || event.kind === "customer")) continue;
-      if (event !== null && alreadyRecorded(event, known.get(record.orderId)?.facts)) {
+      if (event !== null && alreadyRecorded(event, known.get(record.orderId)?.facts, started)) {
         if (event.kind === "sale") counts.alreadyKnown++;
         continue;
       }

@@ -1,16 +1,19 @@
 import type { SyncPlatform } from "../../../contracts/sync.js";
 import { apiAccess, headersFor, type ApiAccess } from "./api-keys.js";
 import { DEFAULT_POLICY, getJson, VendorApiError, type HttpPolicy } from "./http.js";
-import { discountOfRedemptions, orderPage } from "./lemonsqueezy-records.js";
-import { transactionPage } from "./paddle-records.js";
+import { discountOfRedemptions, invoicePage, orderPage, subscriptionPage } from "./lemonsqueezy-records.js";
+import { adjustmentPage, transactionPage } from "./paddle-records.js";
 import type { SyncPage } from "./records.js";
 
 // The two API clients the sync reads pages through. Pages are addressed by URL: the first is built
 // here, the next comes from the platform (Paddle `meta.pagination.next`, Lemon Squeezy `links.next`)
-// and is stored as the run's cursor. The key is only ever sent to the configured base URL.
+// and is stored as the run's cursor. A platform with several lists chains them: the page after a
+// list's last is the next list's first, so one cursor still says where a run stands. The key is
+// only ever sent to the configured base URL.
 
-/** Paddle lists at most 30 transactions a page; Lemon Squeezy 100 orders. */
+/** Paddle lists at most 30 transactions and 200 adjustments a page; Lemon Squeezy 100 of anything. */
 const PADDLE_PER_PAGE = 30;
+const PADDLE_ADJUSTMENTS_PER_PAGE = 200;
 const LEMON_SQUEEZY_PER_PAGE = 100;
 
 export interface SyncSource {
@@ -27,17 +30,39 @@ function checkedUrl(access: ApiAccess, url: string): string {
 export function sourceFor(access: ApiAccess, policy: HttpPolicy = DEFAULT_POLICY): SyncSource {
   const get = (url: string) => getJson(checkedUrl(access, url), headersFor(access), policy);
   if (access.platform === "paddle") {
+    // Adjustments can be listed by id only, newest first (see paddle-records.ts).
+    const adjustments = `${access.baseUrl}/adjustments?order_by=id[DESC]&per_page=${PADDLE_ADJUSTMENTS_PER_PAGE}`;
     return {
       platform: "paddle",
       // Oldest change first, so the latest `updated_at` seen is always a safe place to start again.
       firstPage: (from) => `${access.baseUrl}/transactions?status=completed&updated_at[GTE]=${encodeURIComponent(from)}&order_by=updated_at[ASC]&per_page=${PADDLE_PER_PAGE}`,
-      fetchPage: async (url) => transactionPage(await get(url)),
+      fetchPage: async (url, from) => {
+        if (url.startsWith(`${access.baseUrl}/adjustments`)) return adjustmentPage(await get(url), from);
+        // Sales first, then the refunds and chargebacks on them, so a refund usually finds its sale.
+        const page = transactionPage(await get(url));
+        return { ...page, next: page.next ?? adjustments };
+      },
     };
   }
+  // Orders, then subscriptions (linking each to its first order), then their invoices (renewals,
+  // credited through that link): each list walked newest first back to `from`, then the next.
+  const first = (path: string) => `${access.baseUrl}/v1/${path}?page[number]=1&page[size]=${LEMON_SQUEEZY_PER_PAGE}`;
+  const lists = [
+    { path: "orders", read: orderPage },
+    { path: "subscriptions", read: subscriptionPage },
+    { path: "subscription-invoices", read: invoicePage },
+  ] as const;
   return {
     platform: "lemonsqueezy",
-    firstPage: () => `${access.baseUrl}/v1/orders?page[number]=1&page[size]=${LEMON_SQUEEZY_PER_PAGE}`,
-    fetchPage: async (url, from) => orderPage(await get(url), from),
+    firstPage: () => first(lists[0].path),
+    fetchPage: async (url, from) => {
+      const index = lists.findIndex((l) => url.startsWith(`${access.baseUrl}/v1/${l.path}?`));
+      const current = lists[index];
+      if (current === undefined) throw new VendorApiError(`not a list the sync reads: ${new URL(url).pathname}`, null);
+      const page = current.read(await get(url), from);
+      const following = lists[index + 1];
+      return { ...page, next: page.next ?? (following ? first(following.path) : null) };
+    },
   };
 }
 

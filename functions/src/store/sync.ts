@@ -1,8 +1,8 @@
-import { orderKeyOf } from "../../../contracts/ids.js";
+import { orderKeyOf, subscriptionKeyOf } from "../../../contracts/ids.js";
 import { emptyCounts, readSyncRun, readSyncState, SYNC_PLATFORMS, type SyncCounts, type SyncKind, type SyncPlatform, type SyncRun, type SyncState } from "../../../contracts/sync.js";
 import { DomainError } from "../domain/errors.js";
 import type { OrderFacts } from "../orders/facts.js";
-import { orders } from "./collections.js";
+import { orders, subscriptions } from "./collections.js";
 import { db, FieldValue } from "./firestore.js";
 
 // `syncRuns/{id}` and `syncState/{platform}` (contracts/sync.ts). Written by the functions only;
@@ -110,13 +110,22 @@ export async function finishRun(run: SyncRun, outcome: { status: "done" | "faile
 /** The stored facts of these orders (missing ones left out): what a sync compares the API with. */
 export async function readOrderFacts(platform: SyncPlatform, orderIds: readonly string[]): Promise<Map<string, { facts: OrderFacts; affiliateId: string | null }>> {
   const found = new Map<string, { facts: OrderFacts; affiliateId: string | null }>();
-  if (orderIds.length === 0) return found;
-  const refs = orderIds.map((id) => orders().doc(orderKeyOf(platform, id)));
+  // A page may list several refunds of one order: each order is read once.
+  const ids = [...new Set(orderIds)];
+  if (ids.length === 0) return found;
+  const refs = ids.map((id) => orders().doc(orderKeyOf(platform, id)));
   const snaps = await Promise.all(refs.map((ref) => ref.get()));
   snaps.forEach((snap, i) => {
     const order = snap.data();
-    const id = orderIds[i];
+    const id = ids[i];
     if (order && id !== undefined) found.set(id, { facts: order.facts, affiliateId: order.affiliateId });
   });
   return found;
+}
+
+/** The subscriptions among `ids` whose start is recorded (they know their first order). */
+export async function readStartedSubscriptions(platform: SyncPlatform, subscriptionIds: readonly string[]): Promise<Set<string>> {
+  const ids = [...new Set(subscriptionIds)];
+  const snaps = await Promise.all(ids.map((id) => subscriptions().doc(subscriptionKeyOf(platform, id)).get()));
+  return new Set(ids.filter((_, i) => (snaps[i]?.data()?.firstOrderId ?? null) !== null));
 }

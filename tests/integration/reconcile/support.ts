@@ -1,12 +1,14 @@
 import { expect } from "vitest";
 import { callables } from "../../../contracts/callables/index";
-import { readSyncRun, type SyncRun } from "../../../contracts/sync";
+import type { SyncRun } from "../../../contracts/sync";
 import { signLemonSqueezy } from "../../../scripts/lib/webhook-signatures";
 import { firstLocalSecret } from "../../../scripts/lib/local-config";
-import { lemonSqueezyEvent, paddleTransactionCompleted, type LemonSqueezyOrderInput, type PaddleTransactionInput, type SignedRequest } from "../../../scripts/lib/webhooks";
-import { db } from "../../support/emulator";
-import type { LemonSqueezyApiOrder } from "../../support/vendor-api";
+import { lemonSqueezyEvent, paddleAdjustment, paddleTransactionCompleted, type LemonSqueezyOrderInput, type PaddleAdjustmentInput, type PaddleTransactionInput, type SignedRequest } from "../../../scripts/lib/webhooks";
+import { settledRun } from "../../support/sync-runs";
+import type { LemonSqueezyApiOrder, LemonSqueezyApiResource } from "../../support/vendor-api";
 import { call } from "../owner/helpers";
+
+export { settledRun };
 
 // The API records are cut from the same signed webhook builders the other suites use, so a record
 // and its webhook describe one sale exactly as the platforms would.
@@ -18,10 +20,22 @@ export function paddleEntity(input: PaddleTransactionInput): Json {
   return (JSON.parse(paddleTransactionCompleted(input).body) as { data: Json }).data;
 }
 
+/** Paddle's adjustment entity, likewise the webhook's `data`; created when it was last updated unless said. */
+export function paddleAdjustmentEntity(input: PaddleAdjustmentInput, createdAt?: string): Json {
+  const { data } = JSON.parse(paddleAdjustment(input).body) as { data: Json };
+  return { ...data, created_at: createdAt ?? data["updated_at"] };
+}
+
 /** A Lemon Squeezy order as `GET /v1/orders` lists it (no custom data: the API does not return it). */
 export function lemonSqueezyOrder(input: LemonSqueezyOrderInput, attributes: Json = {}): LemonSqueezyApiOrder {
   const { data } = JSON.parse(lemonSqueezyEvent("order_created", input).body) as { data: { id: string; attributes: Json } };
   return { type: "orders", id: data.id, attributes: { ...data.attributes, ...attributes } };
+}
+
+/** The resource a Lemon Squeezy webhook carries, as its API lists it (subscriptions, invoices). */
+export function lemonSqueezyResource(webhook: SignedRequest): LemonSqueezyApiResource {
+  const { data } = JSON.parse(webhook.body) as { data: { type: string; id: string; attributes: Json } };
+  return { type: data.type, id: data.id, attributes: data.attributes };
 }
 
 /** A signed Lemon Squeezy webhook whose order attributes are changed (say, a discount). */
@@ -37,18 +51,6 @@ export async function startSync(idToken: string, data: unknown): Promise<{ runId
   const result = await call("startSync", data, idToken);
   expect(result.error, result.message ?? "").toBeNull();
   return callables.startSync.output.parse(result.data);
-}
-
-/** Waits for a run to end (done or failed), as the console watches it. */
-export async function settledRun(id: string, timeoutMs = 150_000): Promise<SyncRun> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const snap = await db().doc(`syncRuns/${id}`).get();
-    const run = snap.exists ? readSyncRun(snap.data() ?? {}, id) : null;
-    if (run && (run.status === "done" || run.status === "failed")) return run;
-    if (Date.now() > deadline) throw new Error(`sync run ${id} still ${run?.status ?? "missing"} after ${timeoutMs / 1000} s`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
 }
 
 /** The runs a `sync` action queued, one a platform, once they have ended. */

@@ -218,6 +218,21 @@ export function listenSyncRuns(max: number, next: (runs: SyncRun[]) => void, onE
   return listenList(query(collection(db, "syncRuns").withConverter(syncRunConverter), orderBy("createdAt", "desc"), limit(max)), next, onError);
 }
 
+/** An event a sync run recorded because its webhook never came: what the Sync page lists. */
+export interface SyncedEvent {
+  id: string;
+  eventType: string | null;
+  orderKey: string | null;
+  kind: string | null;
+}
+
+const syncedEventConverter = readOnly<SyncedEvent>((id, f) => ({ id, eventType: strOrNull(f["eventType"]), orderKey: strOrNull(f["orderKey"]), kind: strOrNull(f["kind"]) }));
+
+/** The events one sync run stored (each a sale or refund no webhook had brought). */
+export function listenSyncedEvents(runId: string, max: number, next: (events: SyncedEvent[]) => void, onError: OnError): Unsubscribe {
+  return listenList(query(collection(db, "webhookEvents").withConverter(syncedEventConverter), where("syncRunId", "==", runId), limit(max)), next, onError);
+}
+
 /** Where each platform's next sync starts and how its last one ended (one document a platform). */
 export function listenSyncStates(next: (states: SyncState[]) => void, onError: OnError): Unsubscribe {
   return listenList(query(collection(db, "syncState").withConverter(syncStateConverter), limit(SYNC_PLATFORMS.length)), next, onError);

@@ -219,6 +219,10 @@ describe("parseLemonSqueezyEvent: subscriptions", () => {
   it("leaves the initial invoice to its order_created, and unpaid invoices out", () => {
     expect(parseLemonSqueezyEvent(invoice("subscription_payment_success", { billing_reason: "initial" }))).toMatchObject({ kind: "ignored" });
     expect(parseLemonSqueezyEvent(invoice("subscription_payment_success", { status: "void" }))).toMatchObject({ kind: "ignored", reason: "invoice status is void" });
+    // Read later (a sync), a refunded invoice was still paid once: the payment counts, its refund apart.
+    for (const status of ["refunded", "partial_refund"]) {
+      expect(parseLemonSqueezyEvent(invoice("subscription_payment_success", { status, refunded_amount: 500 }))).toMatchObject({ kind: "sale", orderId: "invoice-9001" });
+    }
     expect(parseLemonSqueezyEvent(invoice("subscription_payment_refunded", { billing_reason: "initial", refunded_amount: 1190 }))).toMatchObject({ kind: "ignored" });
   });
 

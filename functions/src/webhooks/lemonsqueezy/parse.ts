@@ -61,6 +61,8 @@ export const invoiceOrderId = (invoiceId: string): string => `invoice-${invoiceI
  * (`billing_reason: initial`) is the order `order_created` already brought, so it is left out;
  * `renewal` and `updated` (a plan change billed at once) are later payments of the subscription.
  */
+const PAID_STATUSES = new Set(["paid", "refunded", "partial_refund"]);
+
 function invoiceEvent(common: Common, invoiceId: string, attributes: unknown, customData: unknown, metaTest: boolean): ParsedEvent {
   const invoice: LemonSqueezyInvoice = parseWith(invoiceSchema, attributes, `${common.eventType} data.attributes`);
   if (invoice.billing_reason === "initial") {
@@ -81,7 +83,8 @@ function invoiceEvent(common: Common, invoiceId: string, attributes: unknown, cu
     };
     return { ...order, kind: "refund", refund };
   }
-  if (invoice.status !== "paid") return { ...common, kind: "ignored", reason: `invoice status is ${invoice.status}` };
+  // Refunded since (a record read later, through the API): still a payment, its refund apart.
+  if (!PAID_STATUSES.has(invoice.status)) return { ...common, kind: "ignored", reason: `invoice status is ${invoice.status}` };
   if (invoice.total === 0) return { ...common, kind: "ignored", reason: "zero-value invoice: not a sale" };
   const baseMinor = invoice.subtotal_usd - invoice.discount_total_usd;
   if (baseMinor < 0) throw new PayloadError(`${common.eventType}: discount_total_usd exceeds subtotal_usd`);

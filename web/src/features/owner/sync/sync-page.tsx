@@ -7,7 +7,7 @@ import { LiveStatus } from "../../../components/live-error";
 import { Section } from "../../../components/section";
 import { useLive } from "../../../hooks/use-live";
 import { call } from "../../../lib/firebase-callables";
-import { listenSyncRuns, listenSyncStates } from "../../../lib/firestore-owner";
+import { listenSyncedEvents, listenSyncRuns, listenSyncStates, type SyncedEvent } from "../../../lib/firestore-owner";
 import { ActionMessage } from "../action-message";
 import { actionError, useAction } from "../use-action";
 
@@ -107,6 +107,33 @@ function ResumeButton({ run: syncRun }: { run: SyncRun }) {
   );
 }
 
+const MISSED_SHOWN = 50;
+
+/** What the latest run that recorded anything found: the sales and refunds webhooks had missed. */
+function MissedByRun({ run }: { run: SyncRun }) {
+  const events = useLive<SyncedEvent[]>(`owner:synced-events:${run.id}`, (next, onError) => listenSyncedEvents(run.id, MISSED_SHOWN, next, onError));
+  const total = run.counts.recorded + run.counts.refunds;
+  return (
+    <div data-testid="sync-missed">
+      <h3>
+        Missed by webhooks, found by the {NAMES[run.platform]} {run.kind} of {when(run.createdAt)}: {total}
+        {total > MISSED_SHOWN ? ` (the first ${MISSED_SHOWN} shown)` : ""}
+      </h3>
+      <LiveStatus live={events} what="recorded events" />
+      {events.status === "ready" ? (
+        <ul>
+          {events.data.map((e) => (
+            <li key={e.id} data-testid="sync-missed-item">
+              <code>{e.orderKey ?? e.id}</code> — {e.eventType ?? "unknown event"}
+              {e.kind && e.kind !== "sale" ? ` (${e.kind})` : ""}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
 const COLUMNS = ["Started", "Platform", "Kind", "Status", "Pages", "Found", "Already known", "Recorded", "Unattributed", ""] as const;
 
 /**
@@ -120,6 +147,7 @@ export default function SyncPage() {
   const runs = useLive<SyncRun[]>(`owner:sync-runs:${RUNS}`, (next, onError) => listenSyncRuns(RUNS, next, onError));
   const sync = useAction();
   const anyOn = keys.kind === "ready" && (keys.on.paddle || keys.on.lemonsqueezy);
+  const latestWithMissed = runs.status === "ready" ? runs.data.find((r) => r.counts.recorded + r.counts.refunds > 0) : undefined;
   return (
     <Section
       title="Sync with Paddle and Lemon Squeezy"
@@ -170,6 +198,7 @@ export default function SyncPage() {
           ))}
         </DataTable>
       ) : null}
+      {latestWithMissed ? <MissedByRun run={latestWithMissed} /> : null}
     </Section>
   );
 }
