@@ -57,4 +57,14 @@ export const updateAffiliateInput = z.strictObject({
   recurringPolicy: recurringPolicySchema.nullable().default(null),
 });
 
-export const updateAffiliateOutput = okOutput;
+/**
+ * How the code's Paddle Billing discount id was settled: entered by the owner; looked up by the code
+ * through Paddle's API and found, or not found; not looked up (`off`: no PADDLE_API_KEY; `none`: no
+ * code); or Paddle did not answer (`failed`: saved without it).
+ */
+export const PADDLE_DISCOUNT_LOOKUPS = ["entered", "found", "not_found", "off", "none", "failed"] as const;
+
+export const updateAffiliateOutput = okOutput.extend({
+  paddleDiscountId: z.string().nullable(),
+  paddleLookup: z.enum(PADDLE_DISCOUNT_LOOKUPS),
+});

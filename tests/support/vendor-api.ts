@@ -45,6 +45,8 @@ export interface VendorApi {
   base: string;
   /** Paddle transaction entities (any order; listed by `updated_at` as asked). */
   transactions: Array<Record<string, unknown>>;
+  /** Paddle discounts, listed by `GET /discounts?code=…` (active ones, as Paddle lists by default). */
+  discounts: Array<{ id: string; code: string | null; status?: "active" | "archived" }>;
   /** Paddle adjustment entities (listed by id, as `order_by=id[ASC|DESC]` asks). */
   adjustments: Array<Record<string, unknown>>;
   /** Lemon Squeezy orders, listed newest first by `created_at`. */
@@ -105,6 +107,36 @@ function paddleAdjustments(api: VendorApi, url: URL): unknown {
   return paddlePage(api, url, listed, perPage);
 }
 
+/** `GET /discounts`: filters `code` and `status` (comma-separated; `active` when absent), as Paddle documents. */
+function paddleDiscounts(api: VendorApi, url: URL): unknown {
+  const codes = url.searchParams.get("code")?.split(",") ?? null;
+  const statuses = (url.searchParams.get("status") ?? "active").split(",");
+  const listed = api.discounts
+    .filter((d) => statuses.includes(d.status ?? "active") && (codes === null || (d.code !== null && codes.includes(d.code))))
+    .map((d) => ({
+      id: d.id,
+      status: d.status ?? "active",
+      description: `Affiliate discount ${d.code ?? ""}`,
+      enabled_for_checkout: true,
+      code: d.code,
+      type: "percentage",
+      mode: "standard",
+      amount: "15",
+      currency_code: null,
+      recur: false,
+      maximum_recurring_intervals: null,
+      usage_limit: null,
+      restrict_to: null,
+      expires_at: null,
+      times_used: 0,
+      custom_data: null,
+      import_meta: null,
+      created_at: "2026-01-01T00:00:00.000Z",
+      updated_at: "2026-01-01T00:00:00.000Z",
+    }));
+  return paddlePage(api, url, listed, 50);
+}
+
 /** A Lemon Squeezy list (orders, subscriptions, subscription invoices): newest first by `created_at`, as documented. */
 function lemonSqueezyList(api: VendorApi, url: URL, resources: readonly LemonSqueezyApiResource[]): unknown {
   const size = Math.min(Number(url.searchParams.get("page[size]") ?? "10"), 100);
@@ -152,6 +184,7 @@ function answer(api: VendorApi, req: IncomingMessage, res: ServerResponse): numb
   }
   if (url.pathname === "/paddle/transactions") return (send(res, 200, paddleTransactions(api, url)), 200);
   if (url.pathname === "/paddle/adjustments") return (send(res, 200, paddleAdjustments(api, url)), 200);
+  if (url.pathname === "/paddle/discounts") return (send(res, 200, paddleDiscounts(api, url)), 200);
   if (url.pathname === "/lemonsqueezy/v1/orders") return (send(res, 200, lemonSqueezyList(api, url, api.orders)), 200);
   if (url.pathname === "/lemonsqueezy/v1/subscriptions") return (send(res, 200, lemonSqueezyList(api, url, api.subscriptions)), 200);
   if (url.pathname === "/lemonsqueezy/v1/subscription-invoices") return (send(res, 200, lemonSqueezyList(api, url, api.invoices)), 200);
@@ -171,6 +204,7 @@ export async function startVendorApi(port = VENDOR_API_PORT): Promise<VendorApi>
     base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     transactions: [],
     adjustments: [],
+    discounts: [],
     orders: [],
     subscriptions: [],
     invoices: [],

@@ -1,9 +1,11 @@
 import { callables } from "../../../contracts/callables/index.js";
 import { ownerCallable } from "../callables/define.js";
+import { paddleDiscountIdOf } from "../reconcile/discount-codes.js";
 import { updateAffiliateTerms } from "../store/affiliates.js";
 
-/** The affiliate's own terms: rate, cookie window, discount code, readable slug, note. */
+/** The affiliate's own terms: rate, cookie window, discount code (and Paddle's id for it), readable slug, note. */
 export const updateAffiliate = ownerCallable(callables.updateAffiliate, async ({ affiliateId, ...terms }, owner) => {
-  await updateAffiliateTerms(affiliateId, terms, owner);
-  return { ok: true };
+  const paddle = await paddleDiscountIdOf(terms.discountCode, terms.discountIds.paddle);
+  await updateAffiliateTerms(affiliateId, { ...terms, discountIds: { paddle: paddle.id } }, owner);
+  return { ok: true as const, paddleDiscountId: paddle.id, paddleLookup: paddle.lookup };
 });

@@ -1,7 +1,9 @@
+import type { PADDLE_DISCOUNT_LOOKUPS } from "../../../contracts/callables/update-affiliate.js";
 import type { Platform } from "../../../contracts/platforms.js";
 import type { ParsedEvent } from "../domain/types.js";
 import { apiAccess } from "./api-keys.js";
-import { lemonSqueezyDiscount } from "./sources.js";
+import { DEFAULT_POLICY, type HttpPolicy } from "./http.js";
+import { lemonSqueezyDiscount, paddleDiscountIdFor } from "./sources.js";
 
 /**
  * Lemon Squeezy's order webhooks say a discount was used but not which one, so when its API key is
@@ -18,4 +20,30 @@ export async function withDiscountCode(platform: Platform, event: ParsedEvent): 
   if (access === null) return event;
   const discount = await lemonSqueezyDiscount(access, event.orderId);
   return discount === null ? event : { ...event, sale: { ...event.sale, discount } };
+}
+
+/** The owner waits for this answer: one quick try, and saving goes on without the id if it fails. */
+const WHILE_SAVING: HttpPolicy = { ...DEFAULT_POLICY, attempts: 1, timeoutMs: 5_000 };
+
+/**
+ * Paddle Billing's sales name a discount by its id (`dsc_…`), never by its code. When the owner
+ * saves an affiliate's code without that id and PADDLE_API_KEY is set, Paddle is asked for the
+ * discount with this code, so its sales credit the affiliate without the owner copying the id.
+ * Looked up when the terms are saved, not when a sale arrives: webhooks never wait for it.
+ */
+export async function paddleDiscountIdOf(
+  code: string | null,
+  entered: string | null,
+  policy: HttpPolicy = WHILE_SAVING,
+): Promise<{ id: string | null; lookup: (typeof PADDLE_DISCOUNT_LOOKUPS)[number] }> {
+  if (entered !== null) return { id: entered, lookup: "entered" };
+  if (code === null) return { id: null, lookup: "none" };
+  const access = apiAccess("paddle");
+  if (access === null) return { id: null, lookup: "off" };
+  try {
+    const id = await paddleDiscountIdFor(access, code, policy);
+    return { id, lookup: id === null ? "not_found" : "found" };
+  } catch {
+    return { id: null, lookup: "failed" };
+  }
 }

@@ -46,6 +46,17 @@ export function transactionPage(json: unknown): SyncPage {
   return { records, next: has_more && next ? next : null };
 }
 
+/** `GET /discounts?code=…`: the discounts Paddle lists for a code (active ones by default). */
+const discountListSchema = z.object({
+  data: z.array(z.object({ id: z.string().min(1), code: z.string().nullish() }).loose()),
+});
+
+/** The id of the discount whose code is `code`, compared without case as checkouts accept it; null when none is. */
+export function discountIdOfCode(json: unknown, code: string): string | null {
+  const wanted = code.toUpperCase();
+  return parseWith(discountListSchema, json, "Paddle discount list").data.find((d) => d.code?.toUpperCase() === wanted)?.id ?? null;
+}
+
 /** `GET /adjustments`: the same list shape as transactions. */
 const listedAdjustment = z.object({
   id: z.string().min(1),

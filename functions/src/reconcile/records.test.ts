@@ -3,7 +3,7 @@ import { readFixtureJson } from "../../../tests/support/fixtures.js";
 import { parseLemonSqueezyEvent } from "../webhooks/lemonsqueezy/parse.js";
 import { parsePaddleEvent } from "../webhooks/paddle/parse.js";
 import { discountOfRedemptions, invoicePage, invoiceRecord, orderPage, orderRecord, subscriptionRecord } from "./lemonsqueezy-records.js";
-import { adjustmentPage, adjustmentRecord, transactionPage, transactionRecord } from "./paddle-records.js";
+import { adjustmentPage, adjustmentRecord, discountIdOfCode, transactionPage, transactionRecord } from "./paddle-records.js";
 
 type Json = Record<string, unknown>;
 const WEBHOOK = readFixtureJson("vendor/paddle-billing/transaction.completed.json") as Json & { data: Json };
@@ -98,5 +98,20 @@ describe("Lemon Squeezy orders from the API", () => {
   it("read the discount code of an order's redemptions", () => {
     expect(discountOfRedemptions({ data: [{ attributes: { discount_id: 7, discount_code: "ADA15" } }] })).toEqual({ code: "ADA15", platformId: "7" });
     expect(discountOfRedemptions({ data: [] })).toBeNull();
+  });
+});
+
+describe("Paddle's discount list for a code", () => {
+  const list = { data: [{ id: "dsc_auto", code: null }, { id: "dsc_01ada", code: "Ada15", status: "active" }], meta: { pagination: { per_page: 50, next: null, has_more: false } } };
+
+  it("names the discount whose code it is, in any case; none when no discount has it", () => {
+    expect(discountIdOfCode(list, "ADA15")).toBe("dsc_01ada");
+    expect(discountIdOfCode(list, "ada15")).toBe("dsc_01ada");
+    expect(discountIdOfCode(list, "GRACE")).toBeNull();
+    expect(discountIdOfCode({ data: [] }, "ADA15")).toBeNull();
+  });
+
+  it("refuses an answer that is not a discount list", () => {
+    expect(() => discountIdOfCode({ errors: [] }, "ADA15")).toThrow();
   });
 });

@@ -2,7 +2,7 @@ import type { SyncPlatform } from "../../../contracts/sync.js";
 import { apiAccess, headersFor, type ApiAccess } from "./api-keys.js";
 import { DEFAULT_POLICY, getJson, VendorApiError, type HttpPolicy } from "./http.js";
 import { discountOfRedemptions, invoicePage, orderPage, subscriptionPage } from "./lemonsqueezy-records.js";
-import { adjustmentPage, transactionPage } from "./paddle-records.js";
+import { adjustmentPage, discountIdOfCode, transactionPage } from "./paddle-records.js";
 import type { SyncPage } from "./records.js";
 
 // The two API clients the sync reads pages through. Pages are addressed by URL: the first is built
@@ -70,6 +70,11 @@ export function sourceFor(access: ApiAccess, policy: HttpPolicy = DEFAULT_POLICY
 export function syncSource(platform: SyncPlatform): SyncSource | null {
   const access = apiAccess(platform);
   return access === null ? null : sourceFor(access);
+}
+
+/** The id of the Paddle Billing discount with this code; null when Paddle has none. */
+export async function paddleDiscountIdFor(access: ApiAccess, code: string, policy: HttpPolicy = DEFAULT_POLICY): Promise<string | null> {
+  return discountIdOfCode(await getJson(`${access.baseUrl}/discounts?code=${encodeURIComponent(code)}`, headersFor(access), policy), code);
 }
 
 /** The discount a Lemon Squeezy order used, from its redemptions; null when it has none. */

@@ -95,3 +95,27 @@ export async function auditEntries(collection: string, id: string): Promise<Arra
   const snap = await db().collection("audit").where("target.collection", "==", collection).where("target.id", "==", id).get();
   return snap.docs.map((d) => d.data());
 }
+
+export interface CodeTerms {
+  discountCode: string | null;
+  paddleDiscountId?: string | null;
+  codeOnlyApproval?: boolean;
+}
+
+/** Saves an affiliate's discount code (and Paddle's id for it) through the owner's callable, other terms left at the program's. */
+export function saveCode(idToken: string, affiliateId: string, terms: CodeTerms): Promise<CallResult> {
+  return call(
+    "updateAffiliate",
+    {
+      affiliateId,
+      rateBps: null,
+      cookieDays: null,
+      slug: null,
+      discountCode: terms.discountCode,
+      discountIds: { paddle: terms.paddleDiscountId ?? null },
+      codeOnlyApproval: terms.codeOnlyApproval ?? false,
+      courseRates: {},
+    },
+    idToken,
+  );
+}

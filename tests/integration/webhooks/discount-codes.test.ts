@@ -6,36 +6,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { orderKeyOf } from "../../../contracts/ids";
 import { paddleClassicPayment, paddleTransactionCompleted, type SignedRequest } from "../../../scripts/lib/webhooks";
 import { createAffiliate, db, uniqueId } from "../../support/emulator";
-import { call, ownerIdToken } from "../owner/helpers";
+import { call, ownerIdToken, saveCode } from "../owner/helpers";
 import { deliver, ledgerSum, readSettings, resign, settled, type Json } from "./support";
 
 let owner = "";
 beforeAll(async () => {
   owner = (await ownerIdToken()).idToken;
 });
-
-interface CodeTerms {
-  discountCode: string | null;
-  paddleDiscountId?: string | null;
-  codeOnlyApproval?: boolean;
-}
-
-function saveCode(affiliateId: string, terms: CodeTerms) {
-  return call(
-    "updateAffiliate",
-    {
-      affiliateId,
-      rateBps: null,
-      cookieDays: null,
-      slug: null,
-      discountCode: terms.discountCode,
-      discountIds: { paddle: terms.paddleDiscountId ?? null },
-      codeOnlyApproval: terms.codeOnlyApproval ?? false,
-      courseRates: {},
-    },
-    owner,
-  );
-}
 
 /** A Paddle Billing sale with a discount id and, optionally, a referral id. */
 function paddleSale(discountId: string | null, affiliateId: string | null = null): { orderKey: string; request: SignedRequest } {
@@ -62,7 +39,7 @@ describe("a sale with an affiliate's discount code and no referral id", () => {
     const ana = await createAffiliate();
     const code = codeOf("ANA");
     const discountId = uniqueId("dsc_").toLowerCase();
-    expect(await saveCode(ana.id, { discountCode: code, paddleDiscountId: discountId })).toMatchObject({ status: 200 });
+    expect(await saveCode(owner, ana.id, { discountCode: code, paddleDiscountId: discountId })).toMatchObject({ status: 200 });
     const { defaultRateBps } = await readSettings();
 
     const { orderKey, request } = paddleSale(discountId);
@@ -83,7 +60,7 @@ describe("a sale with an affiliate's discount code and no referral id", () => {
   it("Paddle Classic: the coupon code credits its affiliate whatever its case; a malformed referral id does not block it", async () => {
     const ben = await createAffiliate();
     const code = codeOf("Ben");
-    expect(await saveCode(ben.id, { discountCode: code })).toMatchObject({ status: 200 });
+    expect(await saveCode(owner, ben.id, { discountCode: code })).toMatchObject({ status: 200 });
 
     const lower = classicSale(code.toLowerCase());
     const malformed = resign(classicSale(code.toUpperCase()).request, (fields) => (fields.passthrough = JSON.stringify({ affiliateId: "not an id!" })));
@@ -101,7 +78,7 @@ describe("a referral id and a code of different affiliates", () => {
     const linked = await createAffiliate();
     const coded = await createAffiliate();
     const code = codeOf("CODED");
-    expect(await saveCode(coded.id, { discountCode: code })).toMatchObject({ status: 200 });
+    expect(await saveCode(owner, coded.id, { discountCode: code })).toMatchObject({ status: 200 });
     const { orderKey, request } = classicSale(code, linked.id);
     await deliver(request, "applied");
     const { order } = await settled(orderKey);
@@ -115,7 +92,7 @@ describe("code-only approval", () => {
   it("holds a code-only sale of an affiliate the owner reviews until approved; a linked sale of theirs is not held", async () => {
     const cat = await createAffiliate();
     const code = codeOf("CAT");
-    expect(await saveCode(cat.id, { discountCode: code, codeOnlyApproval: true })).toMatchObject({ status: 200 });
+    expect(await saveCode(owner, cat.id, { discountCode: code, codeOnlyApproval: true })).toMatchObject({ status: 200 });
 
     const codeOnly = classicSale(code);
     const linked = classicSale(code, cat.id);
@@ -140,15 +117,15 @@ describe("one code, one affiliate", () => {
     const b = await createAffiliate();
     const code = codeOf("Uniq");
     const discountId = uniqueId("dsc_u").toLowerCase();
-    expect(await saveCode(a.id, { discountCode: code, paddleDiscountId: discountId })).toMatchObject({ status: 200 });
-    expect(await saveCode(b.id, { discountCode: code.toUpperCase() })).toMatchObject({ status: 409, error: "ALREADY_EXISTS", message: expect.stringContaining("belongs to another affiliate") });
-    expect(await saveCode(b.id, { discountCode: codeOf("Other"), paddleDiscountId: discountId })).toMatchObject({ status: 409, error: "ALREADY_EXISTS" });
+    expect(await saveCode(owner, a.id, { discountCode: code, paddleDiscountId: discountId })).toMatchObject({ status: 200 });
+    expect(await saveCode(owner, b.id, { discountCode: code.toUpperCase() })).toMatchObject({ status: 409, error: "ALREADY_EXISTS", message: expect.stringContaining("belongs to another affiliate") });
+    expect(await saveCode(owner, b.id, { discountCode: codeOf("Other"), paddleDiscountId: discountId })).toMatchObject({ status: 409, error: "ALREADY_EXISTS" });
     expect((await db().doc(`affiliates/${b.id}`).get()).get("discountCode")).toBeNull();
     // Saving a's own terms again is fine; giving the code up frees it for b.
-    expect(await saveCode(a.id, { discountCode: code.toLowerCase(), paddleDiscountId: discountId })).toMatchObject({ status: 200 });
-    expect(await saveCode(a.id, { discountCode: null })).toMatchObject({ status: 200 });
+    expect(await saveCode(owner, a.id, { discountCode: code.toLowerCase(), paddleDiscountId: discountId })).toMatchObject({ status: 200 });
+    expect(await saveCode(owner, a.id, { discountCode: null })).toMatchObject({ status: 200 });
     expect((await db().doc(`discountCodes/paddle:${discountId}`).get()).exists).toBe(false);
-    expect(await saveCode(b.id, { discountCode: code })).toMatchObject({ status: 200 });
+    expect(await saveCode(owner, b.id, { discountCode: code })).toMatchObject({ status: 200 });
     expect((await db().doc(`discountCodes/${code.toUpperCase()}`).get()).data()).toMatchObject({ affiliateId: b.id, code });
   });
 
@@ -156,7 +133,7 @@ describe("one code, one affiliate", () => {
     const code = codeOf("Race");
     const racers = await Promise.all([createAffiliate(), createAffiliate(), createAffiliate(), createAffiliate()]);
     const cases = [code, code.toUpperCase(), code.toLowerCase(), `${code.slice(0, 1).toLowerCase()}${code.slice(1).toUpperCase()}`];
-    const results = await Promise.all(racers.map((r, i) => saveCode(r.id, { discountCode: cases[i] ?? code })));
+    const results = await Promise.all(racers.map((r, i) => saveCode(owner, r.id, { discountCode: cases[i] ?? code })));
     const won = results.flatMap((result, i) => (result.status === 200 ? [racers[i]?.id] : []));
     expect(won).toHaveLength(1);
     for (const result of results) if (result.status !== 200) expect(result).toMatchObject({ status: 409, error: "ALREADY_EXISTS" });

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import type { PADDLE_DISCOUNT_LOOKUPS } from "../../../../../contracts/callables/update-affiliate";
 import { Field } from "../../../components/field";
 import { bpsToPercentText, percentTextToBps } from "../../../lib/units";
 import type { Course, OwnerAffiliate } from "../../../types/models";
@@ -30,6 +31,18 @@ function courseRatesOf(texts: Record<string, string>): Record<string, number> | 
   }
   return out;
 }
+
+type PaddleDiscountLookup = (typeof PADDLE_DISCOUNT_LOOKUPS)[number];
+
+/** What saving found out about the code's Paddle Billing discount (functions/src/reconcile/discount-codes.ts). */
+const PADDLE_LOOKUP_NOTES: Readonly<Record<PaddleDiscountLookup, (id: string) => string>> = {
+  entered: () => "",
+  none: () => "",
+  off: () => "",
+  found: (id) => ` Paddle's discount ${id} has this code: Paddle sales with it credit this affiliate.`,
+  not_found: () => " Paddle has no active discount with this code yet: create it in Paddle and save again, or enter its dsc_… id.",
+  failed: () => " Paddle's API did not answer, so Paddle sales with this code credit nobody yet: save again later, or enter its dsc_… id.",
+};
 
 /** The affiliate's own terms; an empty field falls back to the program's setting. */
 export function TermsForm({ affiliate, courses }: { affiliate: OwnerAffiliate; courses: Course[] }) {
@@ -82,14 +95,14 @@ export function TermsForm({ affiliate, courses }: { affiliate: OwnerAffiliate; c
             note,
             recurringPolicy: recurring.value,
           },
-          "Saved. New terms apply to future sales only; subscriptions already credited keep their policy.",
+          (saved) => `Saved. New terms apply to future sales only; subscriptions already credited keep their policy.${PADDLE_LOOKUP_NOTES[saved.paddleLookup](saved.paddleDiscountId ?? "")}`,
         );
       }}
     >
       <Field label="Commission rate in % (empty = program default)" name="rateBps" value={rate} onValue={setRate} testId="terms-rate" hint="Like 50 or 12.5. Past commissions keep their rate." />
       <Field label="Cookie window in days (empty = program default)" name="cookieDays" value={cookieDays} onValue={setCookieDays} testId="terms-cookie" />
       <Field label="Discount code" name="discountCode" value={discountCode} onValue={setDiscountCode} maxLength={40} testId="terms-discount" hint="One affiliate's, whatever its case. A sale with this code and no referral link is credited to this affiliate." />
-      <Field label="Paddle Billing discount id for this code" name="paddleDiscountId" value={paddleDiscountId} onValue={setPaddleDiscountId} maxLength={100} testId="terms-paddle-discount" hint="dsc_… from Paddle → Catalog → Discounts: Paddle's sales name the discount by this id, not by the code." />
+      <Field label="Paddle Billing discount id for this code" name="paddleDiscountId" value={paddleDiscountId} onValue={setPaddleDiscountId} maxLength={100} testId="terms-paddle-discount" hint="dsc_… from Paddle → Catalog → Discounts: Paddle's sales name the discount by this id, not by the code. With a Paddle API key set, leave it empty: it is looked up by the code when you save." />
       <label className="field">
         <span>
           <input type="checkbox" name="codeOnlyApproval" checked={codeOnlyApproval} onChange={(e) => setCodeOnlyApproval(e.target.checked)} data-testid="terms-code-approval" /> Hold sales made with the code alone (no referral link) for my approval
