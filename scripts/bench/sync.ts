@@ -3,7 +3,7 @@ import { orderKeyOf } from "../../contracts/ids";
 import { call, ownerIdToken } from "../../tests/integration/owner/helpers";
 import { createAffiliate, db } from "../../tests/support/emulator";
 import { settledRun } from "../../tests/support/sync-runs";
-import { startVendorApi } from "../../tests/support/vendor-api";
+import type { VendorApi } from "../../tests/support/vendor-api";
 import { paddleTransactionCompleted, post } from "../lib/webhooks";
 import { pool } from "./stats";
 
@@ -48,54 +48,50 @@ async function settledMailCount(tag: string, newOrderKeys: ReadonlySet<string>):
   return last;
 }
 
-export async function benchSync(): Promise<Rows> {
-  const api = await startVendorApi();
-  try {
-    const affiliate = await createAffiliate();
-    const start = Date.now() - 2 * 86_400_000;
-    const tag = start.toString(36);
-    const sales = Array.from({ length: ORDERS }, (_, i) => ({
-      transactionId: `txn_bench_sync_${tag}_${i}`,
-      affiliateId: affiliate.id,
-      totalMinor: 5_000 + (i % 50) * 100,
-      taxMinor: 500,
-      feeMinor: 250,
-      occurredAt: new Date(start + i * 60_000).toISOString(),
-    }));
-    const known = sales.filter((_, i) => i % KNOWN_EVERY === 0);
-    await pool(
-      known.map((sale) => async () => {
-        const response = await post(paddleTransactionCompleted(sale));
-        if (response.status !== 200) throw new Error(`webhook answered ${response.status}`);
-      }),
-      10,
-    );
-    api.transactions.push(...sales.map((sale) => (JSON.parse(paddleTransactionCompleted(sale).body) as { data: Record<string, unknown> }).data));
-    const { idToken } = await ownerIdToken();
+/** `api`: the stand-in the bench serves for the whole run (npm start would otherwise hold its port). */
+export async function benchSync(api: VendorApi): Promise<Rows> {
+  const affiliate = await createAffiliate();
+  const start = Date.now() - 2 * 86_400_000;
+  const tag = start.toString(36);
+  const sales = Array.from({ length: ORDERS }, (_, i) => ({
+    transactionId: `txn_bench_sync_${tag}_${i}`,
+    affiliateId: affiliate.id,
+    totalMinor: 5_000 + (i % 50) * 100,
+    taxMinor: 500,
+    feeMinor: 250,
+    occurredAt: new Date(start + i * 60_000).toISOString(),
+  }));
+  const known = sales.filter((_, i) => i % KNOWN_EVERY === 0);
+  await pool(
+    known.map((sale) => async () => {
+      const response = await post(paddleTransactionCompleted(sale));
+      if (response.status !== 200) throw new Error(`webhook answered ${response.status}`);
+    }),
+    10,
+  );
+  api.transactions.push(...sales.map((sale) => (JSON.parse(paddleTransactionCompleted(sale).body) as { data: Record<string, unknown> }).data));
+  const { idToken } = await ownerIdToken();
 
-    const started = performance.now();
-    const result = await call("startSync", { action: "backfill", platform: "paddle", from: new Date(start - 86_400_000).toISOString().slice(0, 10) }, idToken);
-    if (result.error) throw new Error(`startSync: ${result.message ?? result.error}`);
-    const [runId] = callables.startSync.output.parse(result.data).runIds;
-    const run = await settledRun(runId ?? "", 20 * 60_000);
-    const seconds = (performance.now() - started) / 1000;
-    if (run.status !== "done") throw new Error(`the run ended ${run.status}: ${run.error ?? ""}`);
+  const started = performance.now();
+  const result = await call("startSync", { action: "backfill", platform: "paddle", from: new Date(start - 86_400_000).toISOString().slice(0, 10) }, idToken);
+  if (result.error) throw new Error(`startSync: ${result.message ?? result.error}`);
+  const [runId] = callables.startSync.output.parse(result.data).runIds;
+  const run = await settledRun(runId ?? "", 20 * 60_000);
+  const seconds = (performance.now() - started) / 1000;
+  if (run.status !== "done") throw new Error(`the run ended ${run.status}: ${run.error ?? ""}`);
 
-    const stored = (await db().collection("webhookEvents").where("syncRunId", "==", run.id).count().get()).data().count;
-    const mails = await settledMailCount(tag, new Set(sales.filter((_, i) => i % KNOWN_EVERY !== 0).map((sale) => orderKeyOf("paddle", sale.transactionId))));
-    const { pages, found, alreadyKnown, recorded } = run.counts;
-    const reads = RUN.reads + found + recorded + recorded * PER_NEW_SALE.reads;
-    const writes = RUN.writes + pages + recorded * PER_NEW_SALE.writes + mails;
-    const perOrder = (n: number) => (n / found).toFixed(2);
-    const label = `Sync of ${ORDERS.toLocaleString("en-US")} Paddle orders`;
-    return [
-      [`${label}: found / already known / newly recorded (pages)`, `${found} / ${alreadyKnown} / ${recorded} (${pages}); events stored ${stored}`],
-      [`${label}: total time (Sync start to run done)`, `${seconds.toFixed(1)} s`],
-      [`${label}: orders per second (listed / recorded)`, `${(found / seconds).toFixed(1)} / ${(recorded / seconds).toFixed(1)}`],
-      [`${label}: Firestore reads, total / per order (by construction)`, `${reads} / ${perOrder(reads)}`],
-      [`${label}: Firestore writes, total / per order (by construction; ${mails} emails)`, `${writes} / ${perOrder(writes)}`],
-    ];
-  } finally {
-    await api.close();
-  }
+  const stored = (await db().collection("webhookEvents").where("syncRunId", "==", run.id).count().get()).data().count;
+  const mails = await settledMailCount(tag, new Set(sales.filter((_, i) => i % KNOWN_EVERY !== 0).map((sale) => orderKeyOf("paddle", sale.transactionId))));
+  const { pages, found, alreadyKnown, recorded } = run.counts;
+  const reads = RUN.reads + found + recorded + recorded * PER_NEW_SALE.reads;
+  const writes = RUN.writes + pages + recorded * PER_NEW_SALE.writes + mails;
+  const perOrder = (n: number) => (n / found).toFixed(2);
+  const label = `Sync of ${ORDERS.toLocaleString("en-US")} Paddle orders`;
+  return [
+    [`${label}: found / already known / newly recorded (pages)`, `${found} / ${alreadyKnown} / ${recorded} (${pages}); events stored ${stored}`],
+    [`${label}: total time (Sync start to run done)`, `${seconds.toFixed(1)} s`],
+    [`${label}: orders per second (listed / recorded)`, `${(found / seconds).toFixed(1)} / ${(recorded / seconds).toFixed(1)}`],
+    [`${label}: Firestore reads, total / per order (by construction)`, `${reads} / ${perOrder(reads)}`],
+    [`${label}: Firestore writes, total / per order (by construction; ${mails} emails)`, `${writes} / ${perOrder(writes)}`],
+  ];
 }
