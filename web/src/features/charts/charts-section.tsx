@@ -1,5 +1,6 @@
 import { useMemo, useState } from "react";
 import { LiveError } from "../../components/live-error";
+import { PeriodToolbar } from "../../components/period-toolbar";
 import { Section } from "../../components/section";
 import { useLive, type Live } from "../../hooks/use-live";
 import { lastDays, monthsOf, type DayKey } from "../../lib/days";
@@ -39,29 +40,7 @@ export function ChartsSection({ uid, today, ledgers }: Props) {
     ...(currency ? [{ label: `Commission (${currency})`, testId: "total-commission", value: formatMoney(series.totals.commissionMinor, currency) }] : []),
   ];
 
-  const controls = (
-    <div className="toolbar">
-      <div className="segmented" role="group" aria-label="Period">
-        {RANGES.map((r) => (
-          <button key={r} type="button" className="button button--small" aria-pressed={range === r} onClick={() => setRange(r)} data-testid={`range-${r}`}>
-            {r} days
-          </button>
-        ))}
-      </div>
-      {currencies.length > 1 ? (
-        <label className="inline-select">
-          Currency{" "}
-          <select value={currency ?? ""} onChange={(e) => setChosenCurrency(e.target.value)}>
-            {currencies.map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-          </select>
-        </label>
-      ) : null}
-    </div>
-  );
+  const controls = <PeriodToolbar ranges={RANGES} range={range} onRange={setRange} rangeTestId={(r) => `range-${r}`} currencies={currencies} currency={currency} onCurrency={setChosenCurrency} />;
 
   return (
     <Section title="Performance" actions={controls} testId="charts">

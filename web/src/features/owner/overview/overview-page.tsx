@@ -4,6 +4,7 @@ import { NO_COURSE, type ProgramStatsDoc } from "../../../../../contracts/progra
 import { DataTable } from "../../../components/data-table";
 import { LiveError } from "../../../components/live-error";
 import { Loading } from "../../../components/loading";
+import { PeriodToolbar } from "../../../components/period-toolbar";
 import { Section } from "../../../components/section";
 import { SvgChart } from "../../../components/svg-chart";
 import { paths } from "../../../config/paths";
@@ -43,27 +44,16 @@ export default function OverviewPage() {
   const current = overview.currencies.find((c) => c.currency === chosen) ?? overview.currencies[0] ?? null;
 
   const controls = (
-    <div className="toolbar">
-      <div className="segmented" role="group" aria-label="Period">
-        {RANGES.map((r) => (
-          <button key={r} type="button" className="button button--small" aria-pressed={range === r} onClick={() => setRange(r)} data-testid={`overview-range-${r}`}>
-            {r} days
-          </button>
-        ))}
-      </div>
-      {overview.currencies.length > 1 ? (
-        <label className="inline-select">
-          Currency{" "}
-          <select value={current?.currency ?? ""} onChange={(e) => setChosen(e.target.value)} data-testid="overview-currency">
-            {overview.currencies.map((c) => (
-              <option key={c.currency} value={c.currency}>
-                {c.currency}
-              </option>
-            ))}
-          </select>
-        </label>
-      ) : null}
-    </div>
+    <PeriodToolbar
+      ranges={RANGES}
+      range={range}
+      onRange={setRange}
+      rangeTestId={(r) => `overview-range-${r}`}
+      currencies={overview.currencies.map((c) => c.currency)}
+      currency={current?.currency ?? null}
+      onCurrency={setChosen}
+      currencyTestId="overview-currency"
+    />
   );
 
   return (
